@@ -1,0 +1,124 @@
+//! `pykata build`: a static folder with the web assets and one JSON file per exercise.
+
+use crate::report_diagnostics;
+use anyhow::{Context, Result, bail};
+use pykata_pack::{Pack, Target};
+use serde::Serialize;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The index of a built folder: `exercises/index.json`.
+#[derive(Serialize)]
+struct Index {
+    packs: Vec<PackEntry>,
+}
+
+#[derive(Serialize)]
+struct PackEntry {
+    id: String,
+    title: String,
+    description: Option<String>,
+    exercises: Vec<ExerciseEntry>,
+}
+
+#[derive(Serialize)]
+struct ExerciseEntry {
+    id: String,
+    title: String,
+    topic: String,
+    difficulty: pykata_pack::Difficulty,
+    /// Path of the exercise's JSON, relative to the built folder.
+    src: String,
+}
+
+/// The checkout's `www/` folder, where the demo site and the wasm package live.
+fn default_assets() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www")
+}
+
+pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Result<ExitCode> {
+    let assets = assets.map(Path::to_path_buf).unwrap_or_else(default_assets);
+    let mut packs = Vec::new();
+    let mut diagnostics = Vec::new();
+    for path in paths {
+        for target in pykata_pack::discover(path).map_err(|d| anyhow::anyhow!("{d}"))? {
+            let Target::Pack(dir) = target else {
+                bail!("{}: build takes packs (folders with pack.toml), not lone exercises", path.display());
+            };
+            let loaded = pykata_pack::load_pack(&dir);
+            diagnostics.extend(loaded.diagnostics);
+            packs.extend(loaded.value);
+        }
+    }
+    if report_diagnostics(&diagnostics) {
+        return Ok(ExitCode::from(2));
+    }
+    copy_assets(&assets, out)?;
+    let index = Index { packs: packs.iter().map(|pack| write_pack(pack, out)).collect::<Result<_>>()? };
+    fs::write(out.join("exercises/index.json"), serde_json::to_string_pretty(&index)?)?;
+    let count: usize = index.packs.iter().map(|p| p.exercises.len()).sum();
+    eprintln!("built {} packs, {count} exercises into {}", index.packs.len(), out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_pack(pack: &Pack, out: &Path) -> Result<PackEntry> {
+    let dir = out.join("exercises").join(&pack.id);
+    fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut exercises = Vec::new();
+    for exercise in &pack.exercises {
+        let mut built = exercise.clone();
+        built.prompt_html = Some(render_markdown(&exercise.prompt));
+        let id = &exercise.manifest.id;
+        fs::write(dir.join(format!("{id}.json")), serde_json::to_string(&built)?)?;
+        exercises.push(ExerciseEntry {
+            id: id.clone(),
+            title: exercise.manifest.title.clone(),
+            topic: exercise.manifest.topic.clone(),
+            difficulty: exercise.manifest.difficulty,
+            src: format!("exercises/{}/{id}.json", pack.id),
+        });
+    }
+    Ok(PackEntry {
+        id: pack.id.clone(),
+        title: pack.manifest.title.clone(),
+        description: pack.manifest.description.clone(),
+        exercises,
+    })
+}
+
+/// Markdown to HTML; raw HTML in the prompt is escaped, not passed through.
+fn render_markdown(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, html};
+    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        other => other,
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, parser);
+    out
+}
+
+/// Copy `site/` to the top of `out` and the wasm package `pkg/` to `out/pkg`.
+fn copy_assets(assets: &Path, out: &Path) -> Result<()> {
+    let pkg = assets.join("pkg");
+    if !pkg.join("pykata_wasm_bg.wasm").is_file() {
+        bail!("{} has no pykata_wasm_bg.wasm: build the wasm module first (see README)", pkg.display());
+    }
+    copy_dir(&assets.join("site"), out)?;
+    copy_dir(&pkg, &out.join("pkg"))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
+    for entry in fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target).with_context(|| format!("cannot copy to {}", target.display()))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! `pykata check`: load every exercise and prove it sound by grading its own files.
+
+use crate::{Format, report_diagnostics};
+use anyhow::Result;
+use pykata_engine::{Engine, Report, Status, SystemHost};
+use pykata_pack::{Diagnostic, Exercise, Span, Target};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The verdict on one exercise.
+#[derive(Serialize)]
+struct Verdict {
+    exercise: PathBuf,
+    solution: Status,
+    starter: Status,
+    wrong_caught: usize,
+    wrong_total: usize,
+    problems: Vec<Diagnostic>,
+}
+
+pub(crate) fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
+    let mut load_problems = Vec::new();
+    let mut exercises = Vec::new();
+    for path in paths {
+        for target in pykata_pack::discover(path).map_err(|d| anyhow::anyhow!("{d}"))? {
+            let (value, diagnostics) = match target {
+                Target::Pack(dir) => {
+                    let loaded = pykata_pack::load_pack(&dir);
+                    (loaded.value.map(|p| p.exercises).unwrap_or_default(), loaded.diagnostics)
+                }
+                Target::Exercise(dir) => {
+                    let loaded = pykata_pack::load_exercise(&dir);
+                    (loaded.value.into_iter().collect(), loaded.diagnostics)
+                }
+            };
+            exercises.extend(value);
+            load_problems.extend(diagnostics);
+        }
+    }
+    let broken = report_diagnostics(&load_problems);
+    let engine = Engine::new(SystemHost::default());
+    let mut verdicts = Vec::new();
+    for exercise in &exercises {
+        verdicts.push(verify(&engine, exercise)?);
+    }
+    match format {
+        Format::Table => print_table(&verdicts),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&serde_json::json!({
+            "load_problems": load_problems,
+            "exercises": verdicts,
+        }))?),
+    }
+    let unsound = verdicts.iter().any(|v| !v.problems.is_empty());
+    if matches!(format, Format::Table) {
+        report_diagnostics(&verdicts.iter().flat_map(|v| v.problems.clone()).collect::<Vec<_>>());
+    }
+    Ok(if broken || unsound || exercises.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn failing_checks(report: &Report) -> Vec<&str> {
+    report.tests.iter().filter(|t| t.status != Status::Pass).map(|t| t.check_id.as_str()).collect()
+}
+
+/// Grade the exercise's solution, starter and wrong solutions, and say what is unsound.
+fn verify(engine: &Engine<SystemHost>, exercise: &Exercise) -> Result<Verdict> {
+    let dir = &exercise.dir;
+    let mut problems = Vec::new();
+    let solution = engine.grade(&exercise.manifest, &exercise.solution)?;
+    if solution.status != Status::Pass {
+        let mut diagnostic = Diagnostic::error(
+            format!("the reference solution does not pass: {}", describe_failure(&solution)),
+            Span::file(&dir.join("solution.py")),
+        );
+        if let Some(test) = solution.tests.iter().find(|t| t.status != Status::Pass) {
+            diagnostic = diagnostic.hint(test.message.clone().unwrap_or_default());
+        }
+        problems.push(diagnostic);
+    }
+    let starter = engine.grade(&exercise.manifest, &exercise.starter)?;
+    if starter.status == Status::Pass {
+        problems.push(
+            Diagnostic::error("the starter passes every check", Span::file(&dir.join("starter.py")))
+                .hint("a starter must leave the work to the learner, or the checks are too weak"),
+        );
+    }
+    let mut caught = 0;
+    for wrong in &exercise.wrong {
+        let report = engine.grade(&exercise.manifest, &wrong.source)?;
+        let span = Span::file(&wrong.path);
+        let named = report.test(&wrong.fails);
+        if report.status == Status::Error {
+            problems.push(
+                Diagnostic::error(
+                    format!("fails for the wrong reason: {}", describe_failure(&report)),
+                    span,
+                )
+                .hint("a wrong solution should be plausible code that a check catches, not code that cannot run"),
+            );
+        } else if named.is_some_and(|t| t.status != Status::Pass) {
+            caught += 1;
+        } else {
+            let others = failing_checks(&report);
+            problems.push(
+                Diagnostic::error(format!("check `{}` does not catch this wrong solution", wrong.fails), span).hint(
+                    if others.is_empty() {
+                        "it passes every check: add a check for this mistake".to_owned()
+                    } else {
+                        format!("it fails {} instead: fix the `# fails:` line or the check", others.join(", "))
+                    },
+                ),
+            );
+        }
+    }
+    Ok(Verdict {
+        exercise: dir.clone(),
+        solution: solution.status,
+        starter: starter.status,
+        wrong_caught: caught,
+        wrong_total: exercise.wrong.len(),
+        problems,
+    })
+}
+
+fn describe_failure(report: &Report) -> String {
+    if let Some(message) = &report.message {
+        return message.lines().last().unwrap_or_default().to_owned();
+    }
+    format!("failing checks: {}", failing_checks(report).join(", "))
+}
+
+fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Pass => "pass",
+        Status::Fail => "fail",
+        Status::Error => "error",
+    }
+}
+
+fn print_table(verdicts: &[Verdict]) {
+    let width = verdicts.iter().map(|v| v.exercise.display().to_string().len()).max().unwrap_or(8).max(8);
+    println!("{:<width$}  {:<8}  {:<7}  {:<7}  verdict", "exercise", "solution", "starter", "wrong");
+    for v in verdicts {
+        println!(
+            "{:<width$}  {:<8}  {:<7}  {:<7}  {}",
+            v.exercise.display(),
+            status_word(v.solution),
+            status_word(v.starter),
+            format!("{}/{}", v.wrong_caught, v.wrong_total),
+            if v.problems.is_empty() { "sound" } else { "UNSOUND" },
+        );
+    }
+    let sound = verdicts.iter().filter(|v| v.problems.is_empty()).count();
+    let wrong: usize = verdicts.iter().map(|v| v.wrong_caught).sum();
+    println!("{sound} of {} exercises sound; {wrong} wrong solutions caught", verdicts.len());
+}

@@ -1,0 +1,144 @@
+//! The `pykata` binary end to end: `check` over the built-in exercises (the golden test),
+//! `grade`'s exit codes, and `build`'s output.
+
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn pykata(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pykata")).args(args).output().expect("pykata runs")
+}
+
+fn exercise_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(repo().join("exercises"))
+        .unwrap()
+        .flat_map(|pack| fs::read_dir(pack.unwrap().path()).into_iter().flatten())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("exercise.toml").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn every_built_in_exercise_is_sound() {
+    let exercises = repo().join("exercises");
+    let output = pykata(&["check", exercises.to_str().unwrap(), "--format", "json"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let verdicts: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(verdicts["load_problems"], Value::Array(vec![]));
+    let by_dir: Vec<&Value> = verdicts["exercises"].as_array().unwrap().iter().collect();
+    let dirs = exercise_dirs();
+    assert_eq!(by_dir.len(), dirs.len(), "check saw every exercise folder");
+    for dir in dirs {
+        let name = dir.file_name().unwrap().to_str().unwrap();
+        let verdict = by_dir
+            .iter()
+            .find(|v| v["exercise"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("no verdict for {name}"));
+        let wrong_files = fs::read_dir(dir.join("wrong")).unwrap().count();
+        assert!(wrong_files >= 3, "{name} has at least three wrong solutions");
+        assert_eq!(verdict["solution"], "pass", "{name}");
+        assert_ne!(verdict["starter"], "pass", "{name}");
+        assert_eq!(verdict["wrong_caught"], wrong_files, "{name}");
+        assert_eq!(verdict["problems"], Value::Array(vec![]), "{name}");
+    }
+}
+
+fn copy_exercise(to: &Path) -> PathBuf {
+    let from = repo().join("exercises/decorators/log-calls");
+    let dir = to.join("log-calls");
+    fs::create_dir_all(dir.join("wrong")).unwrap();
+    for name in ["exercise.toml", "prompt.md", "starter.py", "solution.py"] {
+        fs::copy(from.join(name), dir.join(name)).unwrap();
+    }
+    for entry in fs::read_dir(from.join("wrong")).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.join("wrong").join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn check_rejects_a_wrong_solution_that_no_check_catches() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = copy_exercise(root.path());
+    let solution = fs::read_to_string(dir.join("solution.py")).unwrap();
+    fs::write(dir.join("wrong/not-wrong.py"), format!("# fails: keeps-metadata\n{solution}")).unwrap();
+    fs::write(dir.join("wrong/broken.py"), "# fails: keeps-metadata\ndef log_calls(:\n").unwrap();
+    let output = pykata(&["check", dir.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(stdout.contains("UNSOUND"), "{stdout}");
+    assert!(stderr.contains("not-wrong.py: error: check `keeps-metadata` does not catch this wrong solution"), "{stderr}");
+    assert!(stderr.contains("broken.py: error: fails for the wrong reason"), "{stderr}");
+}
+
+#[test]
+fn check_reports_a_malformed_exercise_with_file_and_line() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = copy_exercise(root.path());
+    let manifest = fs::read_to_string(dir.join("exercise.toml")).unwrap();
+    fs::write(dir.join("exercise.toml"), manifest.replacen("kind = \"behaviour\"", "kind = \"behavior\"", 1)).unwrap();
+    let output = pykata(&["check", dir.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr.contains("exercise.toml:13:8: error: checks[0].kind: unknown variant `behavior`"), "{stderr}");
+}
+
+#[test]
+fn grade_exit_codes() {
+    let dir = repo().join("exercises/decorators/log-calls");
+    let grade = |file: &str| pykata(&["grade", dir.to_str().unwrap(), dir.join(file).to_str().unwrap()]);
+    let pass = grade("solution.py");
+    assert_eq!(pass.status.code(), Some(0));
+    let report: Value = serde_json::from_slice(&pass.stdout).unwrap();
+    assert_eq!((report["version"].as_u64(), report["status"].as_str()), (Some(3), Some("pass")));
+    assert_eq!(grade("starter.py").status.code(), Some(1));
+    assert_eq!(grade("wrong/no-wraps.py").status.code(), Some(1));
+
+    let root = tempfile::tempdir().unwrap();
+    let broken = copy_exercise(root.path());
+    fs::write(broken.join("exercise.toml"), "id = ").unwrap();
+    let output = pykata(&["grade", broken.to_str().unwrap(), dir.join("solution.py").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("exercise.toml:1:6: error"));
+    assert_eq!(pykata(&["grade", dir.to_str().unwrap()]).status.code(), Some(2), "usage error");
+}
+
+#[test]
+fn build_writes_assets_index_and_one_json_per_exercise() {
+    let root = tempfile::tempdir().unwrap();
+    let assets = root.path().join("assets");
+    fs::create_dir_all(assets.join("site")).unwrap();
+    fs::create_dir_all(assets.join("pkg")).unwrap();
+    fs::write(assets.join("site/index.html"), "<!doctype html>").unwrap();
+    fs::write(assets.join("pkg/pykata_wasm_bg.wasm"), b"\0asm").unwrap();
+    let out = root.path().join("out");
+    let output = pykata(&[
+        "build",
+        repo().join("exercises").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--assets",
+        assets.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(out.join("index.html").is_file() && out.join("pkg/pykata_wasm_bg.wasm").is_file());
+    let index: Value = serde_json::from_str(&fs::read_to_string(out.join("exercises/index.json")).unwrap()).unwrap();
+    let entries: Vec<&Value> = index["packs"].as_array().unwrap().iter().flat_map(|p| p["exercises"].as_array().unwrap()).collect();
+    assert_eq!(entries.len(), exercise_dirs().len());
+    for entry in entries {
+        let exercise: Value = serde_json::from_str(&fs::read_to_string(out.join(entry["src"].as_str().unwrap())).unwrap()).unwrap();
+        assert_eq!(exercise["manifest"]["id"], entry["id"]);
+        assert!(exercise["prompt_html"].as_str().unwrap().starts_with("<h1>"));
+        assert!(exercise.get("wrong").is_none(), "known-wrong solutions are not shipped");
+    }
+}

@@ -1,0 +1,16 @@
+//! pykata's grading engine: runs Python with RustPython and grades a submission against an
+//! exercise's checks, producing an Exercism-style (test-runner v3) [`Report`].
+//!
+//! The same code runs natively (CLI, `cargo test`) and in WebAssembly (the browser worker);
+//! what differs between hosts sits behind [`Host`].
+
+mod grade;
+mod host;
+mod report;
+mod session;
+
+pub use grade::{Engine, EngineError};
+pub use host::Host;
+#[cfg(not(target_arch = "wasm32"))]
+pub use host::SystemHost;
+pub use report::{Budget, Report, RunOutput, Status, TestResult};

@@ -1,0 +1,96 @@
+//! Grading results, in the shape of Exercism's test-runner v3 `results.json`.
+
+use pykata_pack::CheckKind;
+use serde::{Deserialize, Serialize};
+
+/// The outcome of a whole submission or of one check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Fail,
+    Error,
+}
+
+/// A limit the learner's code ran into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Budget {
+    Time,
+}
+
+/// The report for one submission: Exercism v3 fields plus pykata's own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Always 3 (Exercism's test-runner interface version).
+    pub version: u8,
+    pub status: Status,
+    /// Why the submission could not be graded at all (status `error`), e.g. a syntax error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The learner line the top-level error points at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    pub tests: Vec<TestResult>,
+}
+
+impl Report {
+    /// A report for code that could not be graded at all.
+    pub fn error(message: String, line: Option<u32>) -> Self {
+        Report { version: 3, status: Status::Error, message: Some(message), line, tests: Vec::new() }
+    }
+
+    /// A report summarising per-check results: pass only if every check passed.
+    pub fn from_tests(tests: Vec<TestResult>) -> Self {
+        let status = if tests.iter().all(|t| t.status == Status::Pass) { Status::Pass } else { Status::Fail };
+        Report { version: 3, status, message: None, line: None, tests }
+    }
+
+    /// The result of the check `check_id`, if it ran.
+    pub fn test(&self, check_id: &str) -> Option<&TestResult> {
+        self.tests.iter().find(|t| t.check_id == check_id)
+    }
+}
+
+/// The result of one check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TestResult {
+    /// The check's title.
+    pub name: String,
+    pub status: Status,
+    /// What went wrong, for the learner; absent on pass.
+    pub message: Option<String>,
+    /// What the learner's code printed during the check (never shown for hidden checks).
+    pub output: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<u32>,
+    /// The check's id in `exercise.toml`.
+    pub check_id: String,
+    pub kind: CheckKind,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+    /// Wall time of the check, in milliseconds.
+    pub duration_ms: f64,
+    /// The 1-based hint to offer after this check fails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<usize>,
+    /// The learner line to highlight, when the failure points at one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// The budget the code ran out of, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
+}
+
+/// What a plain Run of the learner's program produced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunOutput {
+    pub stdout: String,
+    pub stderr: String,
+    /// True when output was cut at the output limit.
+    pub truncated: bool,
+    /// The learner-facing traceback, if the program raised.
+    pub error: Option<String>,
+    pub line: Option<u32>,
+    pub budget: Option<Budget>,
+}

@@ -1,0 +1,296 @@
+//! Every check kind passing and failing, budgets, tracebacks and isolation, on the native engine.
+
+use pykata_engine::{Budget, Engine, Report, Status, SystemHost};
+use pykata_pack::Manifest;
+
+fn manifest(checks: &str) -> Manifest {
+    let text = format!(
+        "id = \"t\"\ntitle = \"T\"\ntopic = \"test\"\ndifficulty = \"easy\"\nhints = [\"a\", \"b\"]\ntime_limit_ms = 1500\n{checks}"
+    );
+    toml::from_str(&text).unwrap_or_else(|e| panic!("test manifest: {e}"))
+}
+
+fn grade(checks: &str, source: &str) -> Report {
+    Engine::new(SystemHost::default()).grade(&manifest(checks), source).expect("engine works")
+}
+
+fn only(report: &Report) -> &pykata_engine::TestResult {
+    assert_eq!(report.tests.len(), 1, "{report:#?}");
+    &report.tests[0]
+}
+
+const OUTPUT_EXACT: &str = r#"
+[[checks]]
+id = "greets"
+kind = "output"
+title = "Greets"
+message = "Print Hello, NAME!"
+stdin = "Ada\n"
+expected = "Hello, Ada!\n"
+"#;
+
+#[test]
+fn output_check_feeds_stdin_and_compares_exactly() {
+    let pass = grade(OUTPUT_EXACT, "print(f'Hello, {input()}!')\n");
+    assert_eq!(pass.status, Status::Pass, "{pass:#?}");
+    let fail = grade(OUTPUT_EXACT, "print(f'Hello,  {input()}!')\n");
+    let test = only(&fail);
+    assert_eq!(test.status, Status::Fail);
+    let message = test.message.as_deref().unwrap();
+    assert!(message.starts_with("Print Hello, NAME!"), "{message}");
+    assert!(message.contains("Expected output:\nHello, Ada!\n\nYour output:\nHello,  Ada!"), "{message}");
+}
+
+#[test]
+fn output_check_normalised_and_regex() {
+    let normalised = r#"
+[[checks]]
+id = "n"
+kind = "output"
+title = "N"
+message = "m"
+expected = "a b\nc"
+match = "normalised"
+"#;
+    assert_eq!(grade(normalised, "print('a   b  ')\nprint('c')\nprint()\n").status, Status::Pass);
+    assert_eq!(grade(normalised, "print('a b c')\n").status, Status::Fail);
+    let regex = r#"
+[[checks]]
+id = "r"
+kind = "output"
+title = "R"
+message = "m"
+expected = '^took \d+ ms$'
+match = "regex"
+"#;
+    assert_eq!(grade(regex, "print('start')\nprint('took 12 ms')\n").status, Status::Pass);
+    assert_eq!(grade(regex, "print('took many ms')\n").status, Status::Fail);
+}
+
+#[test]
+fn output_check_with_code_runs_the_learner_module_first() {
+    let checks = r#"
+[[checks]]
+id = "c"
+kind = "output"
+title = "C"
+message = "m"
+code = "shout('hi')"
+expected = "HI\n"
+"#;
+    let source = "def shout(s):\n    print(s.upper())\n\nif __name__ == '__main__':\n    print('demo')\n";
+    assert_eq!(grade(checks, source).status, Status::Pass);
+}
+
+const ASSERT: &str = r#"
+[[checks]]
+id = "adds"
+kind = "assert"
+title = "Adds"
+message = "add(a, b) must return a + b."
+code = "assert add(2, 3) == 5, 'add(2, 3) should be 5'"
+"#;
+
+#[test]
+fn assert_check_passes_and_fails_with_its_message() {
+    assert_eq!(grade(ASSERT, "def add(a, b):\n    return a + b\n").status, Status::Pass);
+    let fail = grade(ASSERT, "def add(a, b):\n    return a - b\n");
+    let test = only(&fail);
+    assert_eq!(test.status, Status::Fail);
+    assert_eq!(test.message.as_deref(), Some("add(a, b) must return a + b.\n\nadd(2, 3) should be 5"));
+}
+
+#[test]
+fn learner_exceptions_are_errors_with_the_learner_line_and_no_harness_frames() {
+    let report = grade(ASSERT, "def add(a, b):\n    total = a + b\n    return total / 0\n");
+    let test = only(&report);
+    assert_eq!(test.status, Status::Error);
+    assert_eq!(test.line, Some(3));
+    let message = test.message.as_deref().unwrap();
+    assert!(message.contains("File \"solution.py\", line 3, in add\n    return total / 0"), "{message}");
+    assert!(message.contains("ZeroDivisionError"), "{message}");
+    assert!(!message.contains("_pykata_runner") && !message.contains("<check>"), "{message}");
+}
+
+#[test]
+fn crash_while_loading_is_reported_per_check() {
+    let report = grade(ASSERT, "import nonexistent_module\n");
+    let test = only(&report);
+    assert_eq!(test.status, Status::Error);
+    assert_eq!(test.line, Some(1));
+    assert!(test.message.as_deref().unwrap().contains("ModuleNotFoundError"));
+}
+
+#[test]
+fn syntax_error_is_one_top_level_error() {
+    let report = grade(ASSERT, "def add(a, b)\n    return a + b\n");
+    assert_eq!(report.status, Status::Error);
+    assert_eq!(report.line, Some(1));
+    assert!(report.message.as_deref().unwrap().contains("syntax error"));
+    assert!(report.tests.is_empty());
+}
+
+#[test]
+fn behaviour_helpers_judge_decorators() {
+    let checks = r#"
+[[checks]]
+id = "wraps"
+kind = "behaviour"
+title = "W"
+message = "Keep metadata."
+code = '''
+original = spy(returns=3, name="f", doc="Doc.")
+wrapped = decorate(deco, original, "deco")
+expect_wraps(wrapped, original)
+expect_equal(wrapped(1, k=2), 3, "result")
+expect_equal(original.calls, [Call((1,), {"k": 2})], "calls")
+'''
+"#;
+    let good = "import functools\ndef deco(f):\n    @functools.wraps(f)\n    def w(*a, **k):\n        return f(*a, **k)\n    return w\n";
+    assert_eq!(grade(checks, good).status, Status::Pass, "{:#?}", grade(checks, good));
+    let no_wraps = "def deco(f):\n    def w(*a, **k):\n        return f(*a, **k)\n    return w\n";
+    let message = only(&grade(checks, no_wraps)).message.clone().unwrap();
+    assert!(message.contains("called 'w' instead of 'f'"), "{message}");
+    let returns_none = "def deco(f):\n    def w(*a, **k):\n        return f(*a, **k)\n";
+    let message = only(&grade(checks, returns_none)).message.clone().unwrap();
+    assert!(message.contains("did you forget `return wrapper`"), "{message}");
+}
+
+#[test]
+fn behaviour_helpers_judge_generators_and_context_managers() {
+    let checks = r#"
+[[checks]]
+id = "lazy"
+kind = "behaviour"
+title = "Lazy"
+message = "Be lazy."
+code = '''
+import itertools
+source = CountingIterable(itertools.count(), limit=50)
+first = take(expect_iterator(evens(source)), 2)
+expect_equal(first, [0, 2], "first two")
+expect(source.pulled == 3, f"pulled {source.pulled}")
+'''
+
+[[checks]]
+id = "propagates"
+kind = "behaviour"
+title = "Propagates"
+message = "Do not swallow."
+code = "expect_propagates(Guard())"
+"#;
+    let good = "def evens(xs):\n    for x in xs:\n        if x % 2 == 0:\n            yield x\n\nclass Guard:\n    def __enter__(self):\n        return self\n    def __exit__(self, *exc):\n        return False\n";
+    assert_eq!(grade(checks, good).status, Status::Pass, "{:#?}", grade(checks, good));
+    let bad = "def evens(xs):\n    return [x for x in xs if x % 2 == 0]\n\nclass Guard:\n    def __enter__(self):\n        return self\n    def __exit__(self, *exc):\n        return True\n";
+    let report = grade(checks, bad);
+    let lazy = report.test("lazy").unwrap().message.clone().unwrap();
+    assert!(lazy.contains("builds the whole list before yielding"), "{lazy}");
+    let swallowed = report.test("propagates").unwrap().message.clone().unwrap();
+    assert!(swallowed.contains("silently swallowed"), "{swallowed}");
+}
+
+#[test]
+fn static_check_rules() {
+    let checks = r#"
+[[checks]]
+id = "s"
+kind = "static"
+title = "S"
+message = "Use a generator, and do not call list()."
+must_use = ["yield"]
+must_not_call = ["list"]
+must_call = ["functools.wraps"]
+"#;
+    let good = "import functools\n@functools.wraps(len)\ndef f():\n    yield 1\n";
+    assert_eq!(grade(checks, good).status, Status::Pass);
+    let no_yield = "import functools\nfunctools.wraps(len)\ndef f():\n    return 1\n";
+    assert!(only(&grade(checks, no_yield)).message.as_deref().unwrap().contains("does not use `yield`"));
+    let calls_list = "from functools import wraps\nwraps(len)\ndef f():\n    yield 1\n\nx = list(f())\n";
+    let report = grade(checks, calls_list);
+    assert_eq!(only(&report).line, Some(6));
+    assert!(only(&report).message.as_deref().unwrap().contains("Line 6 calls `list()`"));
+}
+
+#[test]
+fn an_endless_loop_is_stopped_by_the_time_budget_even_if_it_catches_everything() {
+    let checks = r#"
+[[checks]]
+id = "a"
+kind = "assert"
+title = "A"
+message = "m"
+code = "spin()"
+
+[[checks]]
+id = "b"
+kind = "assert"
+title = "B"
+message = "m"
+code = "assert True"
+"#;
+    let source = "def spin():\n    while True:\n        try:\n            pass\n        except BaseException:\n            pass\n";
+    let report = grade(checks, source);
+    let spun = report.test("a").unwrap();
+    assert_eq!(spun.status, Status::Error);
+    assert_eq!(spun.budget, Some(Budget::Time));
+    assert!(spun.message.as_deref().unwrap().contains("ran for more than 1.5 s"));
+    assert_eq!(report.test("b").unwrap().status, Status::Pass, "the next check runs normally");
+}
+
+#[test]
+fn a_submission_that_loops_in_every_check_is_capped_at_two_budgets() {
+    let check = |id: &str| format!("[[checks]]\nid = \"{id}\"\nkind = \"assert\"\ntitle = \"{id}\"\nmessage = \"m\"\ncode = \"pass\"\n");
+    let checks: String = ["a", "b", "c", "d"].iter().map(|id| check(id)).collect();
+    let report = grade(&checks, "while True:\n    pass\n");
+    assert!(report.tests.iter().all(|t| t.budget == Some(Budget::Time)), "{report:#?}");
+    let skipped = report.test("d").unwrap();
+    assert!(skipped.message.as_deref().unwrap().starts_with("Not run"), "{skipped:#?}");
+}
+
+#[test]
+fn hidden_checks_show_only_their_message() {
+    let checks = r#"
+[[checks]]
+id = "h"
+kind = "output"
+title = "Hidden"
+message = "A hidden case fails."
+hidden = true
+code = "print(secret_sauce(41))"
+expected = "42\n"
+"#;
+    let report = grade(checks, "def secret_sauce(n):\n    print('debug', n)\n    return n\n");
+    let test = only(&report);
+    assert_eq!(test.status, Status::Fail);
+    assert_eq!(test.message.as_deref(), Some("A hidden case fails."));
+    assert_eq!(test.output, None);
+    assert!(test.hidden);
+}
+
+#[test]
+fn every_grade_gets_a_fresh_interpreter() {
+    let checks = "[[checks]]\nid = \"a\"\nkind = \"assert\"\ntitle = \"A\"\nmessage = \"m\"\ncode = \"import sys\\nassert not hasattr(sys, 'leak'), 'state leaked'\"\n";
+    let engine = Engine::new(SystemHost::default());
+    let manifest = manifest(checks);
+    let first = engine.grade(&manifest, "import sys\n").unwrap();
+    assert_eq!(first.status, Status::Pass);
+    let polluting = engine.grade(&manifest, "import sys\nsys.leak = True\n").unwrap();
+    assert_eq!(polluting.status, Status::Fail, "the check sees this submission's own state");
+    let after = engine.grade(&manifest, "import sys\n").unwrap();
+    assert_eq!(after.status, Status::Pass, "the next submission does not");
+}
+
+#[test]
+fn run_captures_output_errors_and_truncates_floods() {
+    let engine = Engine::new(SystemHost::default());
+    let ok = engine.run("print(input('? ') * 2)\n", "ab\n", 2000).unwrap();
+    assert_eq!(ok.stdout, "? abab\n");
+    assert!(ok.error.is_none());
+    let flood = engine.run("for i in range(100000):\n    print('spam spam spam')\n", "", 10000).unwrap();
+    assert!(flood.truncated);
+    assert!(flood.stdout.len() <= 64 * 1024);
+    let looping = engine.run("while True:\n    pass\n", "", 300).unwrap();
+    assert_eq!(looping.budget, Some(Budget::Time));
+    let exits = engine.run("import sys\nprint('bye')\nsys.exit(0)\n", "", 2000).unwrap();
+    assert_eq!((exits.stdout.as_str(), exits.error), ("bye\n", None));
+}

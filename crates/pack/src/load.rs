@@ -1,0 +1,341 @@
+//! Reading exercise and pack folders from disk, with every problem as a [`Diagnostic`].
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::model::{Check, CheckKind, Exercise, Manifest, Pack, PackManifest, WrongSolution};
+use crate::toml_spans::{PathPart, SpannedToml};
+use serde::de::DeserializeOwned;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The largest text file a pack may contain.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The result of loading: the value when there were no errors, and every diagnostic found.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub value: Option<T>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<T> Loaded<T> {
+    fn finish(value: Option<T>, diagnostics: Vec<Diagnostic>) -> Self {
+        let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
+        Loaded { value: if failed { None } else { value }, diagnostics }
+    }
+}
+
+/// What lies below a path: packs (folders with `pack.toml`) and lone exercises.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Pack(PathBuf),
+    Exercise(PathBuf),
+}
+
+/// Every pack and lone exercise at or below `path`, in name order.
+pub fn discover(path: &Path) -> Result<Vec<Target>, Diagnostic> {
+    if path.join("pack.toml").is_file() {
+        return Ok(vec![Target::Pack(path.to_path_buf())]);
+    }
+    if path.join("exercise.toml").is_file() {
+        return Ok(vec![Target::Exercise(path.to_path_buf())]);
+    }
+    let entries = fs::read_dir(path).map_err(|e| {
+        Diagnostic::error(format!("cannot read folder: {e}"), Span::file(path))
+            .hint("give a pack folder, an exercise folder, or a folder of packs")
+    })?;
+    let mut dirs: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    let mut found = Vec::new();
+    for dir in dirs {
+        found.extend(discover(&dir)?);
+    }
+    Ok(found)
+}
+
+/// Read a text file, refusing missing, oversized and non-UTF-8 files with a diagnostic.
+fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let meta = fs::metadata(path).map_err(|_| {
+        Diagnostic::error("file is missing", Span::file(path))
+            .hint(format!("create {}", path.file_name().unwrap_or_default().to_string_lossy()))
+    })?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            format!("file is {} bytes; the limit is {MAX_FILE_BYTES}", meta.len()),
+            Span::file(path),
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| Diagnostic::error(format!("cannot read file: {e}"), Span::file(path)))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        Diagnostic::error("file is not valid UTF-8", Span::at(path, &text, valid..valid + 1))
+            .hint("save the file as UTF-8")
+    })
+}
+
+/// Parse `source` (the text of `path`) as TOML into `T`, locating syntax and type errors.
+fn parse_toml<'s, T: DeserializeOwned>(path: &Path, source: &'s str) -> Result<(T, SpannedToml<'s>), Diagnostic> {
+    let locate = |error: toml::de::Error, doc: Option<&SpannedToml<'_>>| {
+        let range = error.span().unwrap_or(0..0);
+        let mut diagnostic = Diagnostic::error(error.message().trim().to_owned(), Span::at(path, source, range.clone()));
+        if let Some(field) = doc.and_then(|d| d.field_at(range.start)) {
+            let missing = error.message().strip_prefix("missing field `").and_then(|m| m.split('`').next());
+            diagnostic = match missing {
+                Some(name) => diagnostic.field(format!("{field}.{name}")),
+                None => diagnostic.field(field),
+            };
+        } else if let Some(name) = error.message().strip_prefix("missing field `").and_then(|m| m.split('`').next()) {
+            diagnostic = diagnostic.field(name.to_owned());
+        }
+        diagnostic
+    };
+    let doc = SpannedToml::parse(source).map_err(|e| locate(e, None))?;
+    let value = toml::from_str::<T>(source).map_err(|e| locate(e, Some(&doc)))?;
+    Ok((value, doc))
+}
+
+/// Load and validate the exercise in `dir`.
+pub fn load_exercise(dir: &Path) -> Loaded<Exercise> {
+    let mut diagnostics = Vec::new();
+    let manifest_path = dir.join("exercise.toml");
+    let manifest = match read_text(&manifest_path) {
+        Ok(source) => match parse_toml::<Manifest>(&manifest_path, &source) {
+            Ok((manifest, doc)) => {
+                let at = |path: &[PathPart<'_>]| Span::at(&manifest_path, &source, doc.span_of(path));
+                validate_manifest(&manifest, dir, at, &mut diagnostics);
+                Some(manifest)
+            }
+            Err(d) => {
+                diagnostics.push(d);
+                None
+            }
+        },
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    };
+    let mut text = |name: &str| read_text(&dir.join(name)).map_err(|d| diagnostics.push(d)).unwrap_or_default();
+    let prompt = text("prompt.md");
+    let starter = text("starter.py");
+    let solution = text("solution.py");
+    let wrong = load_wrong_solutions(dir, manifest.as_ref(), &mut diagnostics);
+    let exercise = manifest.map(|manifest| Exercise {
+        manifest,
+        prompt,
+        prompt_html: None,
+        starter,
+        solution,
+        wrong,
+        dir: dir.to_path_buf(),
+    });
+    Loaded::finish(exercise, diagnostics)
+}
+
+fn is_identifier(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !id.starts_with('-')
+}
+
+fn validate_manifest(
+    manifest: &Manifest,
+    dir: &Path,
+    at: impl Fn(&[PathPart<'_>]) -> Span,
+    out: &mut Vec<Diagnostic>,
+) {
+    use PathPart::{Index, Key};
+    let folder = dir.file_name().unwrap_or_default().to_string_lossy();
+    if manifest.id != folder {
+        out.push(
+            Diagnostic::error(format!("id `{}` differs from the folder name `{folder}`", manifest.id), at(&[Key("id")]))
+                .field("id")
+                .hint(format!("set id = \"{folder}\" or rename the folder")),
+        );
+    } else if !is_identifier(&manifest.id) {
+        out.push(
+            Diagnostic::error("id must be lowercase letters, digits and dashes", at(&[Key("id")])).field("id"),
+        );
+    }
+    if manifest.hints.len() < 2 {
+        out.push(
+            Diagnostic::error(format!("{} hint(s); an exercise needs at least 2", manifest.hints.len()), at(&[Key("hints")]))
+                .field("hints")
+                .hint("add graduated hints, gentlest first"),
+        );
+    }
+    if manifest.time_limit_ms == Some(0) {
+        out.push(Diagnostic::error("must be at least 1", at(&[Key("time_limit_ms")])).field("time_limit_ms"));
+    }
+    if manifest.checks.is_empty() {
+        out.push(Diagnostic::error("an exercise needs at least one check", at(&[])).field("checks"));
+    }
+    for (index, check) in manifest.checks.iter().enumerate() {
+        let field = |name: &str| format!("checks[{index}].{name}");
+        let span = |name: &str| at(&[Key("checks"), Index(index), Key(name)]);
+        if !is_identifier(&check.id) {
+            out.push(
+                Diagnostic::error("check id must be lowercase letters, digits and dashes", span("id")).field(field("id")),
+            );
+        }
+        if manifest.checks[..index].iter().any(|earlier| earlier.id == check.id) {
+            out.push(
+                Diagnostic::error(format!("duplicate check id `{}`", check.id), span("id"))
+                    .field(field("id"))
+                    .hint("every check in an exercise needs its own id"),
+            );
+        }
+        if let Some(hint) = check.hint
+            && (hint == 0 || hint > manifest.hints.len())
+        {
+            out.push(
+                Diagnostic::error(
+                    format!("hint {hint} does not exist; the exercise has {} hints (numbered from 1)", manifest.hints.len()),
+                    span("hint"),
+                )
+                .field(field("hint")),
+            );
+        }
+        for (name, problem) in kind_field_problems(check) {
+            let diagnostic = Diagnostic::error(problem, if name == "kind" { span("kind") } else { span(name) });
+            out.push(diagnostic.field(field(name)));
+        }
+    }
+}
+
+/// Fields a check's kind needs but lacks, or has but does not use.
+fn kind_field_problems(check: &Check) -> Vec<(&'static str, String)> {
+    let kind = check.kind.name();
+    let present = [
+        ("code", check.code.is_some()),
+        ("stdin", check.stdin.is_some()),
+        ("expected", check.expected.is_some()),
+        ("match", check.match_mode.is_some()),
+        ("must_use", !check.must_use.is_empty()),
+        ("must_not_use", !check.must_not_use.is_empty()),
+        ("must_call", !check.must_call.is_empty()),
+        ("must_not_call", !check.must_not_call.is_empty()),
+    ];
+    let (required, allowed): (&[&str], &[&str]) = match check.kind {
+        CheckKind::Output => (&["expected"], &["code", "stdin", "expected", "match"]),
+        CheckKind::Assert | CheckKind::Behaviour => (&["code"], &["code"]),
+        CheckKind::Static => (&[], &["must_use", "must_not_use", "must_call", "must_not_call"]),
+    };
+    let mut problems = Vec::new();
+    for (name, is_present) in present {
+        if is_present && !allowed.contains(&name) {
+            problems.push((name, format!("`{name}` does not apply to {kind} checks")));
+        }
+        if !is_present && required.contains(&name) {
+            problems.push(("kind", format!("{kind} checks need `{name}`")));
+        }
+    }
+    if check.kind == CheckKind::Static && !present[4..].iter().any(|(_, p)| *p) {
+        problems.push(("kind", "static checks need at least one of must_use, must_not_use, must_call, must_not_call".to_owned()));
+    }
+    problems
+}
+
+/// The header comment naming the check a wrong solution must fail: `# fails: CHECK-ID`.
+const FAILS_PREFIX: &str = "fails:";
+
+fn load_wrong_solutions(dir: &Path, manifest: Option<&Manifest>, out: &mut Vec<Diagnostic>) -> Vec<WrongSolution> {
+    let Ok(entries) = fs::read_dir(dir.join("wrong")) else { return Vec::new() };
+    let mut paths: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "py")).collect();
+    paths.sort();
+    let mut wrong = Vec::new();
+    for path in paths {
+        let source = match read_text(&path) {
+            Ok(source) => source,
+            Err(d) => {
+                out.push(d);
+                continue;
+            }
+        };
+        let header = source.lines().take_while(|l| l.starts_with('#')).enumerate().find_map(|(n, line)| {
+            let rest = line.trim_start_matches('#').trim_start();
+            rest.strip_prefix(FAILS_PREFIX).map(|id| (n, line.len() - rest.len() + FAILS_PREFIX.len(), id.trim()))
+        });
+        let Some((line_index, column, id)) = header else {
+            out.push(
+                Diagnostic::error("a wrong solution must name the check that catches it", Span::at(&path, &source, 0..0))
+                    .field("fails")
+                    .hint("start the file with a comment such as `# fails: keeps-name`"),
+            );
+            continue;
+        };
+        let offset: usize = source.lines().take(line_index).map(|l| l.len() + 1).sum::<usize>() + column;
+        if let Some(manifest) = manifest
+            && !manifest.checks.iter().any(|c| c.id == id)
+        {
+            let known: Vec<&str> = manifest.checks.iter().map(|c| c.id.as_str()).collect();
+            out.push(
+                Diagnostic::error(format!("no check named `{id}` in exercise.toml"), Span::at(&path, &source, offset..offset + id.len() + 1))
+                    .field("fails")
+                    .hint(format!("known checks: {}", known.join(", "))),
+            );
+            continue;
+        }
+        wrong.push(WrongSolution { path, fails: id.to_owned(), source });
+    }
+    wrong
+}
+
+/// Load and validate the pack in `dir` and every exercise it lists.
+pub fn load_pack(dir: &Path) -> Loaded<Pack> {
+    let mut diagnostics = Vec::new();
+    let manifest_path = dir.join("pack.toml");
+    let manifest = match read_text(&manifest_path).and_then(|source| {
+        let (manifest, doc) = parse_toml::<PackManifest>(&manifest_path, &source)?;
+        let mut listed: Vec<&str> = Vec::new();
+        for (index, id) in manifest.order.iter().enumerate() {
+            let span = || Span::at(&manifest_path, &source, doc.span_of(&[PathPart::Key("order"), PathPart::Index(index)]));
+            if listed.contains(&id.as_str()) {
+                diagnostics.push(Diagnostic::error(format!("`{id}` is listed twice"), span()).field(format!("order[{index}]")));
+            } else if !dir.join(id).join("exercise.toml").is_file() {
+                diagnostics.push(
+                    Diagnostic::error(format!("no exercise folder `{id}` with an exercise.toml"), span())
+                        .field(format!("order[{index}]"))
+                        .hint("run `pykata new` to scaffold it, or remove it from order"),
+                );
+            }
+            listed.push(id);
+        }
+        let order_span = Span::at(&manifest_path, &source, doc.span_of(&[PathPart::Key("order")]));
+        for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.path().join("exercise.toml").is_file() && !listed.contains(&name.as_str()) {
+                diagnostics.push(
+                    Diagnostic::error(format!("exercise `{name}` is not listed"), order_span.clone())
+                        .field("order")
+                        .hint(format!("add \"{name}\" to order where it belongs")),
+                );
+            }
+        }
+        Ok(manifest)
+    }) {
+        Ok(manifest) => Some(manifest),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    };
+    let mut exercises = Vec::new();
+    for id in manifest.iter().flat_map(|m| m.order.iter()) {
+        let exercise_dir = dir.join(id);
+        if !exercise_dir.join("exercise.toml").is_file() {
+            continue;
+        }
+        let loaded = load_exercise(&exercise_dir);
+        diagnostics.extend(loaded.diagnostics);
+        exercises.extend(loaded.value);
+    }
+    let pack = manifest.map(|manifest| Pack {
+        id: dir.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+        manifest,
+        exercises,
+        dir: dir.to_path_buf(),
+    });
+    Loaded::finish(pack, diagnostics)
+}

@@ -1,0 +1,195 @@
+//! Typed exercise and pack data, as read from TOML and as shipped in bundles (JSON).
+
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// `exercise.toml`: what an exercise is and how it is graded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Stable identifier; equals the exercise's folder name.
+    pub id: String,
+    pub title: String,
+    /// The topic, e.g. `decorators`, `generators`, `context-managers`.
+    pub topic: String,
+    pub difficulty: Difficulty,
+    /// Graduated hints, gentlest first.
+    pub hints: Vec<String>,
+    /// Time budget for each check, in milliseconds (default [`Manifest::DEFAULT_TIME_LIMIT_MS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_limit_ms: Option<u64>,
+    pub checks: Vec<Check>,
+}
+
+impl Manifest {
+    /// The time budget of a check when the exercise sets none.
+    pub const DEFAULT_TIME_LIMIT_MS: u64 = 5_000;
+
+    /// This exercise's time budget for one check, in milliseconds.
+    pub fn time_limit_ms(&self) -> u64 {
+        self.time_limit_ms.unwrap_or(Self::DEFAULT_TIME_LIMIT_MS)
+    }
+}
+
+/// How hard an exercise is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+/// One check: a named, learner-facing test of the submission.
+///
+/// The fields after `hint` apply to some kinds only; [`crate::load_exercise`] rejects a field
+/// given to a kind that does not use it, and a missing one that the kind needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    pub id: String,
+    pub kind: CheckKind,
+    pub title: String,
+    /// Shown to the learner when the check fails.
+    pub message: String,
+    /// A hidden check runs, but only its title and status are shown.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+    /// The 1-based hint to point a learner at when this check fails.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<usize>,
+    /// Python run after the learner's code (assert, behaviour; optional for output).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Standard input for the run (output checks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stdin: Option<String>,
+    /// Expected standard output (output checks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// How `expected` is compared (output checks).
+    #[serde(default, rename = "match", skip_serializing_if = "Option::is_none")]
+    pub match_mode: Option<MatchMode>,
+    /// Constructs the source must use (static checks).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub must_use: Vec<Construct>,
+    /// Constructs the source must not use (static checks).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub must_not_use: Vec<Construct>,
+    /// Names (plain or dotted) the source must call (static checks).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub must_call: Vec<String>,
+    /// Names (plain or dotted) the source must not call (static checks).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub must_not_call: Vec<String>,
+}
+
+/// What a check does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckKind {
+    /// Run the program and compare its standard output.
+    Output,
+    /// Run Python assertions against the learner's definitions.
+    Assert,
+    /// Like assert, with pykata's behaviour helpers (spies, counting iterables, `run_with`...).
+    Behaviour,
+    /// AST rules on the learner's source; nothing runs.
+    Static,
+}
+
+impl CheckKind {
+    /// The name used in `exercise.toml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CheckKind::Output => "output",
+            CheckKind::Assert => "assert",
+            CheckKind::Behaviour => "behaviour",
+            CheckKind::Static => "static",
+        }
+    }
+}
+
+/// How an output check compares standard output with `expected`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchMode {
+    /// Byte for byte.
+    #[default]
+    Exact,
+    /// Ignoring runs of spaces, trailing spaces and leading/trailing blank lines.
+    Normalised,
+    /// `expected` is a Python regular expression searched for in the output (multiline).
+    Regex,
+}
+
+/// A Python construct a static check can require or forbid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Construct {
+    Yield,
+    YieldFrom,
+    With,
+    Try,
+    Raise,
+    For,
+    While,
+    Lambda,
+    Class,
+    Return,
+    Decorator,
+    Comprehension,
+    GeneratorExpression,
+    Global,
+    Nonlocal,
+    Import,
+}
+
+/// A known-wrong solution (`wrong/*.py`) and the check that must catch it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WrongSolution {
+    pub path: PathBuf,
+    pub source: String,
+    /// The id of the check this solution must fail.
+    pub fails: String,
+}
+
+/// A loaded exercise: its manifest and the text files beside it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exercise {
+    pub manifest: Manifest,
+    /// `prompt.md`, as Markdown.
+    pub prompt: String,
+    /// The prompt rendered to HTML (filled in by `pykata build`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_html: Option<String>,
+    pub starter: String,
+    pub solution: String,
+    /// Known-wrong solutions; authoring material, never shipped in bundles.
+    #[serde(skip)]
+    pub wrong: Vec<WrongSolution>,
+    /// The folder the exercise was loaded from.
+    #[serde(skip)]
+    pub dir: PathBuf,
+}
+
+/// `pack.toml`: a pack's title and the order of its exercises.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackManifest {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Exercise folder names, easiest first.
+    pub order: Vec<String>,
+}
+
+/// A loaded pack: its manifest and its exercises in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pack {
+    /// The pack's folder name.
+    pub id: String,
+    pub manifest: PackManifest,
+    pub exercises: Vec<Exercise>,
+    pub dir: PathBuf,
+}

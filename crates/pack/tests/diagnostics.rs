@@ -1,0 +1,201 @@
+//! Every kind of malformed exercise and pack gives diagnostics naming file, line, column and
+//! field (snapshot-tested), and a valid one loads.
+
+use pykata_pack::{CheckKind, Construct, Severity, load_exercise, load_pack};
+use std::fs;
+use std::path::Path;
+
+const MANIFEST: &str = r#"id = "greet"
+title = "Greet"
+topic = "basics"
+difficulty = "easy"
+hints = ["Use print.", "print(f'Hello, {name}!')"]
+
+[[checks]]
+id = "says-hello"
+kind = "output"
+title = "Says hello"
+message = "Print a greeting."
+stdin = "Ada\n"
+expected = "Hello, Ada!\n"
+
+[[checks]]
+id = "uses-input"
+kind = "static"
+title = "Reads input"
+message = "Read the name with input()."
+must_call = ["input"]
+must_not_use = ["while"]
+"#;
+
+/// Write a valid exercise folder `greet` into `root`, then let `mutate` break it.
+fn exercise(root: &Path, mutate: impl FnOnce(&Path)) -> std::path::PathBuf {
+    let dir = root.join("greet");
+    fs::create_dir_all(dir.join("wrong")).unwrap();
+    fs::write(dir.join("exercise.toml"), MANIFEST).unwrap();
+    fs::write(dir.join("prompt.md"), "# Greet\n").unwrap();
+    fs::write(dir.join("starter.py"), "name = input()\n").unwrap();
+    fs::write(dir.join("solution.py"), "name = input()\nprint(f'Hello, {name}!')\n").unwrap();
+    fs::write(dir.join("wrong/no-input.py"), "# fails: uses-input\nprint('Hello, Ada!')\n").unwrap();
+    mutate(&dir);
+    dir
+}
+
+/// The diagnostics for an exercise broken by `mutate`, one per line, with the temp path hidden.
+fn diagnostics(mutate: impl FnOnce(&Path)) -> String {
+    let root = tempfile::tempdir().unwrap();
+    let loaded = load_exercise(&exercise(root.path(), mutate));
+    assert!(loaded.value.is_none(), "a broken exercise must not load");
+    let text: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    text.join("\n").replace(&root.path().display().to_string(), "<tmp>")
+}
+
+fn replace_in_manifest(from: &'static str, to: &'static str) -> impl FnOnce(&Path) {
+    move |dir| {
+        let text = fs::read_to_string(dir.join("exercise.toml")).unwrap();
+        assert!(text.contains(from), "test setup: {from:?} not in the manifest");
+        fs::write(dir.join("exercise.toml"), text.replacen(from, to, 1)).unwrap();
+    }
+}
+
+#[test]
+fn a_valid_exercise_loads_with_every_field() {
+    let root = tempfile::tempdir().unwrap();
+    let loaded = load_exercise(&exercise(root.path(), |_| {}));
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let exercise = loaded.value.unwrap();
+    assert_eq!(exercise.manifest.id, "greet");
+    assert_eq!(exercise.manifest.checks[0].kind, CheckKind::Output);
+    assert_eq!(exercise.manifest.checks[0].stdin.as_deref(), Some("Ada\n"));
+    assert_eq!(exercise.manifest.checks[1].must_not_use, vec![Construct::While]);
+    assert_eq!(exercise.wrong.len(), 1);
+    assert_eq!(exercise.wrong[0].fails, "uses-input");
+    assert_eq!(exercise.prompt, "# Greet\n");
+}
+
+#[test]
+fn toml_syntax_error() {
+    insta::assert_snapshot!(diagnostics(replace_in_manifest("title = \"Greet\"", "title = \"Greet")));
+}
+
+#[test]
+fn wrong_type() {
+    insta::assert_snapshot!(diagnostics(replace_in_manifest("difficulty = \"easy\"", "difficulty = 3")));
+}
+
+#[test]
+fn unknown_difficulty() {
+    insta::assert_snapshot!(diagnostics(replace_in_manifest("difficulty = \"easy\"", "difficulty = \"trivial\"")));
+}
+
+#[test]
+fn missing_field_in_a_check() {
+    insta::assert_snapshot!(diagnostics(replace_in_manifest("title = \"Reads input\"\n", "")));
+}
+
+#[test]
+fn unknown_field_is_a_typo() {
+    insta::assert_snapshot!(diagnostics(replace_in_manifest("expected = ", "expect = ")));
+}
+
+#[test]
+fn unknown_check_kind() {
+    insta::assert_snapshot!(diagnostics(replace_in_manifest("kind = \"static\"", "kind = \"lint\"")));
+}
+
+#[test]
+fn unknown_construct() {
+    insta::assert_snapshot!(diagnostics(replace_in_manifest("[\"while\"]", "[\"goto\"]")));
+}
+
+#[test]
+fn field_that_does_not_apply_to_the_kind_and_missing_required_field() {
+    insta::assert_snapshot!(diagnostics(replace_in_manifest("must_call = [\"input\"]", "expected = \"x\"")));
+}
+
+#[test]
+fn duplicate_check_id_and_bad_hint_number() {
+    insta::assert_snapshot!(diagnostics(replace_in_manifest(
+        "id = \"uses-input\"",
+        "id = \"says-hello\"\nhint = 3"
+    )));
+}
+
+#[test]
+fn too_few_hints_and_id_not_matching_folder() {
+    insta::assert_snapshot!(diagnostics(|dir| {
+        replace_in_manifest("id = \"greet\"", "id = \"hello\"")(dir);
+        replace_in_manifest("hints = [\"Use print.\", ", "hints = [")(dir);
+    }));
+}
+
+#[test]
+fn wrong_solution_naming_a_check_that_does_not_exist() {
+    insta::assert_snapshot!(diagnostics(|dir| {
+        fs::write(dir.join("wrong/typo.py"), "# A plausible mistake.\n# fails: uses-inptu\nprint('hi')\n").unwrap();
+    }));
+}
+
+#[test]
+fn wrong_solution_without_a_fails_line() {
+    insta::assert_snapshot!(diagnostics(|dir| fs::write(dir.join("wrong/bare.py"), "print('hi')\n").unwrap()));
+}
+
+#[test]
+fn missing_files() {
+    insta::assert_snapshot!(diagnostics(|dir| {
+        fs::remove_file(dir.join("prompt.md")).unwrap();
+        fs::remove_file(dir.join("solution.py")).unwrap();
+    }));
+}
+
+#[test]
+fn non_utf8_file() {
+    insta::assert_snapshot!(diagnostics(|dir| fs::write(dir.join("starter.py"), b"x = 1\ny = '\xff'\n").unwrap()));
+}
+
+#[test]
+fn oversized_file() {
+    let text = diagnostics(|dir| fs::write(dir.join("solution.py"), "#".repeat(10 * 1024 * 1024)).unwrap());
+    assert_eq!(text, "<tmp>/greet/solution.py: error: file is 10485760 bytes; the limit is 1048576");
+}
+
+#[test]
+fn every_diagnostic_is_an_error_with_a_line_when_it_is_in_toml() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = exercise(root.path(), replace_in_manifest("difficulty = \"easy\"", "difficulty = 3"));
+    let loaded = load_exercise(&dir);
+    let diagnostic = &loaded.diagnostics[0];
+    assert_eq!(diagnostic.severity, Severity::Error);
+    assert_eq!(diagnostic.span.line, Some(4));
+    assert_eq!(diagnostic.span.column, Some(14));
+    assert_eq!(diagnostic.field.as_deref(), Some("difficulty"));
+}
+
+fn pack(root: &Path, pack_toml: &str) -> std::path::PathBuf {
+    let dir = root.join("basics");
+    fs::create_dir_all(&dir).unwrap();
+    exercise(&dir, |_| {});
+    fs::write(dir.join("pack.toml"), pack_toml).unwrap();
+    dir
+}
+
+#[test]
+fn a_valid_pack_loads_in_order() {
+    let root = tempfile::tempdir().unwrap();
+    let loaded = load_pack(&pack(root.path(), "title = \"Basics\"\norder = [\"greet\"]\n"));
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let pack = loaded.value.unwrap();
+    assert_eq!(pack.id, "basics");
+    assert_eq!(pack.exercises.len(), 1);
+}
+
+#[test]
+fn pack_order_problems() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = pack(root.path(), "title = \"Basics\"\norder = [\"farewell\", \"farewell\"]\n");
+    let loaded = load_pack(&dir);
+    assert!(loaded.value.is_none());
+    let text: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    insta::assert_snapshot!(text.join("\n").replace(&root.path().display().to_string(), "<tmp>"));
+}

@@ -1,0 +1,13 @@
+# fails: commits-on-success
+class Transaction:
+    def __init__(self, store):
+        self.store = store
+
+    def __enter__(self):
+        self.draft = dict(self.store)
+        return self.draft
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.store.update(self.draft)
+        return False

@@ -1,0 +1,79 @@
+// The real release-built wasm engine, loaded in Node, grades every built-in exercise's
+// solution, starter and wrong solutions exactly as the native CLI does.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, PYKATA, builtExercises, withoutTimings } from "./support.mjs";
+import { initSync, PyKata } from "../www/pkg/pykata_wasm.js";
+
+initSync({ module: readFileSync(join(ROOT, "www/pkg/pykata_wasm_bg.wasm")) });
+const engine = new PyKata();
+
+function nativeGrade(dir, file) {
+  assert.ok(PYKATA, "set PYKATA to the native pykata binary (./x test does)");
+  const result = spawnSync(PYKATA, ["grade", dir, file], { encoding: "utf8" });
+  assert.ok([0, 1].includes(result.status), `pykata grade exited ${result.status}: ${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+const exercises = builtExercises();
+
+test("the built site has the three topic packs' exercises", () => {
+  assert.deepEqual(
+    exercises.map((e) => e.name),
+    ["context-managers/transaction", "decorators/log-calls", "generators/chunked"],
+  );
+});
+
+for (const { name, dir, exercise, files } of exercises) {
+  for (const { file, fails } of files) {
+    test(`${name}: ${file.slice(dir.length + 1)} grades the same in wasm and natively`, () => {
+      const source = readFileSync(file, "utf8");
+      const wasm = engine.grade(exercise, source);
+      assert.deepEqual(withoutTimings(wasm), withoutTimings(nativeGrade(dir, file)));
+      if (fails === null) {
+        assert.equal(wasm.status, "pass", JSON.stringify(wasm, null, 2));
+      } else if (fails === "*") {
+        assert.notEqual(wasm.status, "pass");
+      } else {
+        const named = wasm.tests.find((t) => t.check_id === fails);
+        assert.ok(named, `check ${fails} ran`);
+        assert.notEqual(named.status, "pass", `check ${fails} catches ${file}`);
+        assert.ok(named.message.length > 0, "a failing check explains itself");
+      }
+    });
+  }
+}
+
+test("a syntax error is one top-level error pointing at the learner's line", () => {
+  const [{ exercise }] = exercises;
+  const report = engine.grade(exercise, "x = 1\ndef broken(:\n    pass\n");
+  assert.equal(report.status, "error");
+  assert.equal(report.line, 2);
+  assert.match(report.message, /syntax error/i);
+  assert.deepEqual(report.tests, []);
+});
+
+test("run feeds stdin to input() and captures stdout, stderr and the learner's traceback", () => {
+  const ok = engine.run('name = input("name? ")\nprint("hi", name)\n', "Ada\n", 5000);
+  assert.equal(ok.stdout, "name? hi Ada\n");
+  assert.equal(ok.error, null);
+
+  const crash = engine.run("import sys\nprint('warn', file=sys.stderr)\n\ndef f():\n    return 1 / 0\nf()\n", "", 5000);
+  assert.equal(crash.stderr, "warn\n");
+  assert.equal(crash.line, 5);
+  assert.match(crash.error, /ZeroDivisionError/);
+  assert.doesNotMatch(crash.error, /_pykata_runner|<check>/, "harness frames stay hidden");
+});
+
+test("time functions work in wasm (they trap in RustPython's wasm build unless replaced)", () => {
+  const result = engine.run(
+    "import time\nstart = time.perf_counter()\ntime.sleep(0.01)\nprint(time.perf_counter() - start >= 0.009, type(time.monotonic_ns()).__name__)\n",
+    "",
+    5000,
+  );
+  assert.equal(result.error, null, result.error);
+  assert.equal(result.stdout, "True int\n");
+});

@@ -1,0 +1,44 @@
+// Shared by the Node tests: where the built artefacts are, and how to list the built-in
+// exercises with every solution file that comes with them.
+import { readFileSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+export const SITE = resolve(process.env.PYKATA_SITE ?? join(ROOT, "www/dist"));
+export const PYKATA = process.env.PYKATA;
+
+export const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
+
+/** Every built exercise: its JSON, its source folder, and its solution files with the check
+ * each must fail (`null` for the reference solution, `"*"` for the starter: any check). */
+export function builtExercises() {
+  const index = readJson(join(SITE, "exercises/index.json"));
+  return index.packs.flatMap((pack) =>
+    pack.exercises.map((entry) => {
+      const dir = join(ROOT, "exercises", pack.id, entry.id);
+      const wrongDir = join(dir, "wrong");
+      const wrong = readdirSync(wrongDir)
+        .filter((name) => name.endsWith(".py"))
+        .sort()
+        .map((name) => {
+          const source = readFileSync(join(wrongDir, name), "utf8");
+          return { file: join(wrongDir, name), fails: source.match(/^#\s*fails:\s*(\S+)/m)[1] };
+        });
+      return {
+        name: `${pack.id}/${entry.id}`,
+        dir,
+        exercise: readJson(join(SITE, entry.src)),
+        files: [
+          { file: join(dir, "solution.py"), fails: null },
+          { file: join(dir, "starter.py"), fails: "*" },
+          ...wrong,
+        ],
+      };
+    }),
+  );
+}
+
+/** A report without its timings, which differ from run to run. */
+export function withoutTimings(report) {
+  return { ...report, tests: report.tests.map(({ duration_ms, ...rest }) => rest) };
+}
