@@ -230,7 +230,8 @@ fn kind_field_problems(check: &Check) -> Vec<(&'static str, String)> {
             problems.push(("kind", format!("{kind} checks need `{name}`")));
         }
     }
-    if check.kind == CheckKind::Static && !present[4..].iter().any(|(_, p)| *p) {
+    let has_rule = present.iter().any(|(name, is_present)| *is_present && name.starts_with("must_"));
+    if check.kind == CheckKind::Static && !has_rule {
         problems.push(("kind", "static checks need at least one of must_use, must_not_use, must_call, must_not_call".to_owned()));
     }
     problems

@@ -1,0 +1,132 @@
+// `./x bench`: measure size and speed, and rewrite BENCHMARKS.md. A measurement, not a test:
+// nothing here asserts a time.
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { ROOT, SITE, PYKATA } from "../support.mjs";
+
+const RUNS = 5;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
+
+function sizes(file) {
+  const bytes = readFileSync(file);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
+}
+
+// Each cold measurement runs in a fresh Node process, so nothing is cached between runs.
+const probe = `
+import { readFileSync } from "node:fs";
+const [pkg, exercisePath, solutionPath] = process.argv.slice(1);
+const { initSync, PyKata } = await import(pkg + "/pykata_wasm.js");
+const exercise = JSON.parse(readFileSync(exercisePath, "utf8"));
+const solution = readFileSync(solutionPath, "utf8");
+const bytes = readFileSync(pkg + "/pykata_wasm_bg.wasm");
+let t = performance.now();
+const module = await WebAssembly.compile(bytes);
+const compile = performance.now() - t;
+t = performance.now();
+initSync({ module });
+const engine = new PyKata();
+const instantiate = performance.now() - t;
+t = performance.now();
+engine.run("pass", "", 10000);
+const firstRun = performance.now() - t;
+t = performance.now();
+const report = engine.grade(exercise, solution);
+const firstCheck = performance.now() - t;
+if (report.status !== "pass") throw new Error("the reference solution did not pass");
+const warm = [];
+for (let i = 0; i < 5; i++) {
+  t = performance.now();
+  engine.grade(exercise, solution);
+  warm.push(performance.now() - t);
+}
+warm.sort((a, b) => a - b);
+console.log(JSON.stringify({ compile, instantiate, firstRun, firstCheck, warmCheck: warm[2], checks: report.tests.length }));
+`;
+
+function nodeTimings(exerciseJson, solution) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", probe, join(ROOT, "www/pkg"), exerciseJson, solution],
+      { encoding: "utf8" },
+    );
+    runs.push(JSON.parse(out));
+  }
+  const pick = (key) => median(runs.map((r) => r[key]));
+  return { ...Object.fromEntries(Object.keys(runs[0]).map((k) => [k, pick(k)])) };
+}
+
+function nativeRate() {
+  const rates = [];
+  let gradings = 0;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const result = spawnSync(PYKATA, ["check", join(ROOT, "exercises"), "--format", "json"], { encoding: "utf8" });
+    const seconds = (performance.now() - start) / 1000;
+    if (result.status !== 0) throw new Error(`pykata check failed: ${result.stderr}`);
+    const verdicts = JSON.parse(result.stdout).exercises;
+    gradings = verdicts.reduce((sum, v) => sum + 2 + v.wrong_total, 0);
+    rates.push(gradings / seconds);
+  }
+  return { gradings, rate: median(rates) };
+}
+
+const wasm = sizes(join(ROOT, "www/pkg/pykata_wasm_bg.wasm"));
+const site = filesUnder(SITE).filter((f) => !f.includes("/exercises/")).map(sizes);
+const siteTotal = (key) => site.reduce((sum, s) => sum + s[key], 0);
+const index = JSON.parse(readFileSync(join(SITE, "exercises/index.json"), "utf8"));
+const first = index.packs.find((p) => p.id === "decorators").exercises[0];
+const timings = nodeTimings(join(SITE, first.src), join(ROOT, "exercises/decorators", first.id, "solution.py"));
+const native = nativeRate();
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+const table = `# Benchmarks
+
+Measured by \`./x bench\` (script: \`tests/bench/bench.mjs\`) on ${new Date().toISOString().slice(0, 10)},
+${cpus().length} × ${cpus()[0].model.trim()}, Node ${process.version}. Medians of ${RUNS} runs, each in a fresh
+Node process; the wasm module is the release build \`./x\` makes (no \`wasm-opt\`, no LTO yet).
+
+## Size
+
+| artefact | raw | gzip -9 | brotli -q 11 |
+|---|---|---|---|
+| \`pykata_wasm_bg.wasm\` | ${mb(wasm.raw)} | ${mb(wasm.gzip)} | ${mb(wasm.brotli)} |
+| whole site without exercise JSON (wasm + JS + HTML + CSS) | ${mb(siteTotal("raw"))} | ${mb(siteTotal("gzip"))} | ${mb(siteTotal("brotli"))} |
+
+## Speed in Node (the real wasm module)
+
+| step | median |
+|---|---|
+| \`WebAssembly.compile\` | ${ms(timings.compile)} |
+| instantiate + \`new PyKata()\` | ${ms(timings.instantiate)} |
+| first run of \`pass\` (interpreter start + pykata's runner import) | ${ms(timings.firstRun)} |
+| first Check of \`decorators/${first.id}\` (${timings.checks} checks, reference solution) | ${ms(timings.firstCheck)} |
+| later Check of the same (every grade starts a fresh interpreter) | ${ms(timings.warmCheck)} |
+
+## Native
+
+| measure | median |
+|---|---|
+| \`pykata check exercises\`: ${native.gradings} gradings (solutions, starters, wrong solutions), one process | ${native.rate.toFixed(1)} gradings/s |
+`;
+
+writeFileSync(join(ROOT, "BENCHMARKS.md"), table);
+console.log(table);
+console.log(`(all sizes: ${kb(wasm.raw)} raw wasm)`);
