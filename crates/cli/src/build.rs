@@ -44,7 +44,10 @@ pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Resul
     for path in paths {
         for target in pykata_pack::discover(path).map_err(|d| anyhow::anyhow!("{d}"))? {
             let Target::Pack(dir) = target else {
-                bail!("{}: build takes packs (folders with pack.toml), not lone exercises", path.display());
+                bail!(
+                    "{}: build takes packs (folders with pack.toml), not lone exercises",
+                    path.display()
+                );
             };
             let loaded = pykata_pack::load_pack(&dir);
             diagnostics.extend(loaded.diagnostics);
@@ -55,10 +58,16 @@ pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Resul
         return Ok(ExitCode::from(2));
     }
     copy_assets(&assets, out)?;
-    let index = Index { packs: packs.iter().map(|pack| write_pack(pack, out)).collect::<Result<_>>()? };
+    let index = Index {
+        packs: packs.iter().map(|pack| write_pack(pack, out)).collect::<Result<_>>()?,
+    };
     fs::write(out.join("exercises/index.json"), serde_json::to_string_pretty(&index)?)?;
     let count: usize = index.packs.iter().map(|p| p.exercises.len()).sum();
-    eprintln!("built {} packs, {count} exercises into {}", index.packs.len(), out.display());
+    eprintln!(
+        "built {} packs, {count} exercises into {}",
+        index.packs.len(),
+        out.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -90,10 +99,11 @@ fn write_pack(pack: &Pack, out: &Path) -> Result<PackEntry> {
 /// Markdown to HTML; raw HTML in the prompt is escaped, not passed through.
 fn render_markdown(markdown: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser, html};
-    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        other => other,
-    });
+    let parser =
+        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            other => other,
+        });
     let mut out = String::new();
     html::push_html(&mut out, parser);
     out
@@ -103,7 +113,10 @@ fn render_markdown(markdown: &str) -> String {
 fn copy_assets(assets: &Path, out: &Path) -> Result<()> {
     let pkg = assets.join("pkg");
     if !pkg.join("pykata_wasm_bg.wasm").is_file() {
-        bail!("{} has no pykata_wasm_bg.wasm: build the wasm module first (see README)", pkg.display());
+        bail!(
+            "{} has no pykata_wasm_bg.wasm: build the wasm module first (see README)",
+            pkg.display()
+        );
     }
     copy_dir(&assets.join("site"), out)?;
     copy_dir(&pkg, &out.join("pkg"))

@@ -27,7 +27,10 @@ pub(crate) fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
             let (value, diagnostics) = match target {
                 Target::Pack(dir) => {
                     let loaded = pykata_pack::load_pack(&dir);
-                    (loaded.value.map(|p| p.exercises).unwrap_or_default(), loaded.diagnostics)
+                    (
+                        loaded.value.map(|p| p.exercises).unwrap_or_default(),
+                        loaded.diagnostics,
+                    )
                 }
                 Target::Exercise(dir) => {
                     let loaded = pykata_pack::load_exercise(&dir);
@@ -46,20 +49,32 @@ pub(crate) fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
     }
     match format {
         Format::Table => print_table(&verdicts),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&serde_json::json!({
-            "load_problems": load_problems,
-            "exercises": verdicts,
-        }))?),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "load_problems": load_problems,
+                "exercises": verdicts,
+            }))?
+        ),
     }
     let unsound = verdicts.iter().any(|v| !v.problems.is_empty());
     if matches!(format, Format::Table) {
         report_diagnostics(&verdicts.iter().flat_map(|v| v.problems.clone()).collect::<Vec<_>>());
     }
-    Ok(if broken || unsound || exercises.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if broken || unsound || exercises.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn failing_checks(report: &Report) -> Vec<&str> {
-    report.tests.iter().filter(|t| t.status != Status::Pass).map(|t| t.check_id.as_str()).collect()
+    report
+        .tests
+        .iter()
+        .filter(|t| t.status != Status::Pass)
+        .map(|t| t.check_id.as_str())
+        .collect()
 }
 
 /// Grade the exercise's solution, starter and wrong solutions, and say what is unsound.
@@ -102,13 +117,18 @@ fn verify(engine: &Engine<SystemHost>, exercise: &Exercise) -> Result<Verdict> {
         } else {
             let others = failing_checks(&report);
             problems.push(
-                Diagnostic::error(format!("check `{}` does not catch this wrong solution", wrong.fails), span).hint(
-                    if others.is_empty() {
-                        "it passes every check: add a check for this mistake".to_owned()
-                    } else {
-                        format!("it fails {} instead: fix the `# fails:` line or the check", others.join(", "))
-                    },
-                ),
+                Diagnostic::error(
+                    format!("check `{}` does not catch this wrong solution", wrong.fails),
+                    span,
+                )
+                .hint(if others.is_empty() {
+                    "it passes every check: add a check for this mistake".to_owned()
+                } else {
+                    format!(
+                        "it fails {} instead: fix the `# fails:` line or the check",
+                        others.join(", ")
+                    )
+                }),
             );
         }
     }
@@ -138,8 +158,16 @@ fn status_word(status: Status) -> &'static str {
 }
 
 fn print_table(verdicts: &[Verdict]) {
-    let width = verdicts.iter().map(|v| v.exercise.display().to_string().len()).max().unwrap_or(8).max(8);
-    println!("{:<width$}  {:<8}  {:<7}  {:<7}  verdict", "exercise", "solution", "starter", "wrong");
+    let width = verdicts
+        .iter()
+        .map(|v| v.exercise.display().to_string().len())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    println!(
+        "{:<width$}  {:<8}  {:<7}  {:<7}  verdict",
+        "exercise", "solution", "starter", "wrong"
+    );
     for v in verdicts {
         println!(
             "{:<width$}  {:<8}  {:<7}  {:<7}  {}",
@@ -152,5 +180,8 @@ fn print_table(verdicts: &[Verdict]) {
     }
     let sound = verdicts.iter().filter(|v| v.problems.is_empty()).count();
     let wrong: usize = verdicts.iter().map(|v| v.wrong_caught).sum();
-    println!("{sound} of {} exercises sound; {wrong} wrong solutions caught", verdicts.len());
+    println!(
+        "{sound} of {} exercises sound; {wrong} wrong solutions caught",
+        verdicts.len()
+    );
 }

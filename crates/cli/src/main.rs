@@ -93,5 +93,9 @@ fn grade(exercise_dir: &Path, solution: &Path) -> Result<ExitCode> {
     let source = std::fs::read_to_string(solution).with_context(|| format!("cannot read {}", solution.display()))?;
     let report = Engine::new(SystemHost::default()).grade(&exercise.manifest, &source)?;
     println!("{}", serde_json::to_string_pretty(&report)?);
-    Ok(if report.status == Status::Pass { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.status == Status::Pass {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -11,7 +11,10 @@ fn repo() -> PathBuf {
 }
 
 fn pykata(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pykata")).args(args).output().expect("pykata runs")
+    Command::new(env!("CARGO_BIN_EXE_pykata"))
+        .args(args)
+        .output()
+        .expect("pykata runs")
 }
 
 fn exercise_dirs() -> Vec<PathBuf> {
@@ -70,15 +73,29 @@ fn check_rejects_a_wrong_solution_that_no_check_catches() {
     let root = tempfile::tempdir().unwrap();
     let dir = copy_exercise(root.path());
     let solution = fs::read_to_string(dir.join("solution.py")).unwrap();
-    fs::write(dir.join("wrong/not-wrong.py"), format!("# fails: keeps-metadata\n{solution}")).unwrap();
-    fs::write(dir.join("wrong/broken.py"), "# fails: keeps-metadata\ndef log_calls(:\n").unwrap();
+    fs::write(
+        dir.join("wrong/not-wrong.py"),
+        format!("# fails: keeps-metadata\n{solution}"),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("wrong/broken.py"),
+        "# fails: keeps-metadata\ndef log_calls(:\n",
+    )
+    .unwrap();
     let output = pykata(&["check", dir.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}{stderr}");
     assert!(stdout.contains("UNSOUND"), "{stdout}");
-    assert!(stderr.contains("not-wrong.py: error: check `keeps-metadata` does not catch this wrong solution"), "{stderr}");
-    assert!(stderr.contains("broken.py: error: fails for the wrong reason"), "{stderr}");
+    assert!(
+        stderr.contains("not-wrong.py: error: check `keeps-metadata` does not catch this wrong solution"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("broken.py: error: fails for the wrong reason"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -86,11 +103,18 @@ fn check_reports_a_malformed_exercise_with_file_and_line() {
     let root = tempfile::tempdir().unwrap();
     let dir = copy_exercise(root.path());
     let manifest = fs::read_to_string(dir.join("exercise.toml")).unwrap();
-    fs::write(dir.join("exercise.toml"), manifest.replacen("kind = \"behaviour\"", "kind = \"behavior\"", 1)).unwrap();
+    fs::write(
+        dir.join("exercise.toml"),
+        manifest.replacen("kind = \"behaviour\"", "kind = \"behavior\"", 1),
+    )
+    .unwrap();
     let output = pykata(&["check", dir.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr.contains("exercise.toml:13:8: error: checks[0].kind: unknown variant `behavior`"), "{stderr}");
+    assert!(
+        stderr.contains("exercise.toml:13:8: error: checks[0].kind: unknown variant `behavior`"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -100,17 +124,28 @@ fn grade_exit_codes() {
     let pass = grade("solution.py");
     assert_eq!(pass.status.code(), Some(0));
     let report: Value = serde_json::from_slice(&pass.stdout).unwrap();
-    assert_eq!((report["version"].as_u64(), report["status"].as_str()), (Some(3), Some("pass")));
+    assert_eq!(
+        (report["version"].as_u64(), report["status"].as_str()),
+        (Some(3), Some("pass"))
+    );
     assert_eq!(grade("starter.py").status.code(), Some(1));
     assert_eq!(grade("wrong/no-wraps.py").status.code(), Some(1));
 
     let root = tempfile::tempdir().unwrap();
     let broken = copy_exercise(root.path());
     fs::write(broken.join("exercise.toml"), "id = ").unwrap();
-    let output = pykata(&["grade", broken.to_str().unwrap(), dir.join("solution.py").to_str().unwrap()]);
+    let output = pykata(&[
+        "grade",
+        broken.to_str().unwrap(),
+        dir.join("solution.py").to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("exercise.toml:1:6: error"));
-    assert_eq!(pykata(&["grade", dir.to_str().unwrap()]).status.code(), Some(2), "usage error");
+    assert_eq!(
+        pykata(&["grade", dir.to_str().unwrap()]).status.code(),
+        Some(2),
+        "usage error"
+    );
 }
 
 #[test]
@@ -130,13 +165,24 @@ fn build_writes_assets_index_and_one_json_per_exercise() {
         "--assets",
         assets.to_str().unwrap(),
     ]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(out.join("index.html").is_file() && out.join("pkg/pykata_wasm_bg.wasm").is_file());
     let index: Value = serde_json::from_str(&fs::read_to_string(out.join("exercises/index.json")).unwrap()).unwrap();
-    let entries: Vec<&Value> = index["packs"].as_array().unwrap().iter().flat_map(|p| p["exercises"].as_array().unwrap()).collect();
+    let entries: Vec<&Value> = index["packs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["exercises"].as_array().unwrap())
+        .collect();
     assert_eq!(entries.len(), exercise_dirs().len());
     for entry in entries {
-        let exercise: Value = serde_json::from_str(&fs::read_to_string(out.join(entry["src"].as_str().unwrap())).unwrap()).unwrap();
+        let exercise: Value =
+            serde_json::from_str(&fs::read_to_string(out.join(entry["src"].as_str().unwrap())).unwrap()).unwrap();
         assert_eq!(exercise["manifest"]["id"], entry["id"]);
         assert!(exercise["prompt_html"].as_str().unwrap().starts_with("<h1>"));
         assert!(exercise.get("wrong").is_none(), "known-wrong solutions are not shipped");

@@ -44,7 +44,13 @@ struct CheckAnswer {
 impl CheckAnswer {
     /// The answer for a check that never started because the submission's time ran out.
     fn out_of_time() -> Self {
-        CheckAnswer { status: Status::Error, detail: None, output: String::new(), line: None, budget: Some(Budget::Time) }
+        CheckAnswer {
+            status: Status::Error,
+            detail: None,
+            output: String::new(),
+            line: None,
+            budget: Some(Budget::Time),
+        }
     }
 }
 
@@ -73,7 +79,10 @@ impl<H: Host> Engine<H> {
         let session = Session::start()?;
         let problem: Option<SyntaxProblem> = serde_json::from_str(&session.call("syntax_error", source, None)?)?;
         if let Some(problem) = problem {
-            return Ok(Report::error(format!("Your code has a syntax error:\n{}", problem.message), problem.line));
+            return Ok(Report::error(
+                format!("Your code has a syntax error:\n{}", problem.message),
+                problem.line,
+            ));
         }
         let limit_ms = manifest.time_limit_ms();
         // All checks together get twice one check's budget, so code that loops in every
@@ -100,7 +109,11 @@ impl<H: Host> Engine<H> {
     pub fn run(&self, source: &str, stdin: &str, limit_ms: u64) -> Result<RunOutput, EngineError> {
         let session = Session::start()?;
         let request = serde_json::to_string(&RunRequest { source, stdin })?;
-        Ok(serde_json::from_str(&session.call("run_program", &request, Some(limit_ms))?)?)
+        Ok(serde_json::from_str(&session.call(
+            "run_program",
+            &request,
+            Some(limit_ms),
+        )?)?)
     }
 }
 
@@ -148,7 +161,11 @@ fn failure_message(check: &Check, answer: &CheckAnswer) -> String {
         (Some(detail), _) => Some(detail.clone()),
         (None, CheckKind::Output) => {
             let expected = check.expected.as_deref().unwrap_or_default();
-            let shown = if answer.output.is_empty() { "(nothing)" } else { answer.output.as_str() };
+            let shown = if answer.output.is_empty() {
+                "(nothing)"
+            } else {
+                answer.output.as_str()
+            };
             Some(match check.match_mode.unwrap_or_default() {
                 MatchMode::Regex => format!("Expected output matching:\n{expected}\nYour output:\n{shown}"),
                 _ => format!("Expected output:\n{expected}\nYour output:\n{shown}"),
@@ -167,6 +184,13 @@ fn error_message(check: &Check, answer: &CheckAnswer) -> String {
     if !check.hidden {
         return detail.to_owned();
     }
-    let exception = detail.lines().last().and_then(|l| l.split(':').next()).unwrap_or("an exception");
-    format!("{}\n\nYour code raised {exception} during this hidden check.", check.message)
+    let exception = detail
+        .lines()
+        .last()
+        .and_then(|l| l.split(':').next())
+        .unwrap_or("an exception");
+    format!(
+        "{}\n\nYour code raised {exception} during this hidden check.",
+        check.message
+    )
 }

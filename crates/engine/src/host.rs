@@ -17,7 +17,9 @@ pub struct SystemHost {
 #[cfg(not(target_arch = "wasm32"))]
 impl Default for SystemHost {
     fn default() -> Self {
-        SystemHost { start: std::time::Instant::now() }
+        SystemHost {
+            start: std::time::Instant::now(),
+        }
     }
 }
 

@@ -37,13 +37,29 @@ pub struct Report {
 impl Report {
     /// A report for code that could not be graded at all.
     pub fn error(message: String, line: Option<u32>) -> Self {
-        Report { version: 3, status: Status::Error, message: Some(message), line, tests: Vec::new() }
+        Report {
+            version: 3,
+            status: Status::Error,
+            message: Some(message),
+            line,
+            tests: Vec::new(),
+        }
     }
 
     /// A report summarising per-check results: pass only if every check passed.
     pub fn from_tests(tests: Vec<TestResult>) -> Self {
-        let status = if tests.iter().all(|t| t.status == Status::Pass) { Status::Pass } else { Status::Fail };
-        Report { version: 3, status, message: None, line: None, tests }
+        let status = if tests.iter().all(|t| t.status == Status::Pass) {
+            Status::Pass
+        } else {
+            Status::Fail
+        };
+        Report {
+            version: 3,
+            status,
+            message: None,
+            line: None,
+            tests,
+        }
     }
 
     /// The result of the check `check_id`, if it ran.

@@ -50,7 +50,12 @@ impl Session {
     /// Call `function` of the runner with one string argument and return its string answer,
     /// interrupting the call once `budget_ms` has passed (natively; in a browser the worker is
     /// terminated from outside instead).
-    pub(crate) fn call(&self, function: &'static str, argument: &str, budget_ms: Option<u64>) -> Result<String, EngineError> {
+    pub(crate) fn call(
+        &self,
+        function: &'static str,
+        argument: &str,
+        budget_ms: Option<u64>,
+    ) -> Result<String, EngineError> {
         #[cfg(not(target_arch = "wasm32"))]
         let _armed = budget_ms.map(|ms| self.watchdog.arm(std::time::Duration::from_millis(ms)));
         #[cfg(target_arch = "wasm32")]
@@ -71,9 +76,9 @@ mod native {
     //! Time budgets for native hosts: a watchdog thread raises `BudgetExceeded` inside the
     //! running code through RustPython's user-signal channel.
 
+    use rustpython_vm::InterpreterBuilder;
     use rustpython_vm::builtins::PyBaseException;
     use rustpython_vm::signal::{UserSignalSender, user_signal_channel};
-    use rustpython_vm::InterpreterBuilder;
     use std::sync::{Arc, Condvar, Mutex};
     use std::time::Duration;
 
@@ -120,7 +125,13 @@ mod native {
         pub(super) fn install(builder: InterpreterBuilder) -> (InterpreterBuilder, Watchdog) {
             let (signals, receiver) = user_signal_channel();
             let builder = builder.init_hook(move |vm| vm.set_user_signal_channel(receiver));
-            (builder, Watchdog { signals, generation: Arc::default() })
+            (
+                builder,
+                Watchdog {
+                    signals,
+                    generation: Arc::default(),
+                },
+            )
         }
 
         /// Start timing a call; dropping the returned guard stops the clock.
@@ -138,7 +149,9 @@ mod native {
                         }
                         let class = vm.import("_pykata_runner", 0)?.get_attr("BudgetExceeded", vm)?;
                         let exc = class.call((), vm)?;
-                        Err(exc.downcast::<PyBaseException>().map_err(|_| vm.new_runtime_error("bad budget exception"))?)
+                        Err(exc
+                            .downcast::<PyBaseException>()
+                            .map_err(|_| vm.new_runtime_error("bad budget exception"))?)
                     }));
                     if sent.is_err() {
                         return;
@@ -146,7 +159,9 @@ mod native {
                     wait = RESEND_EVERY;
                 }
             });
-            Armed { generation: Arc::clone(&self.generation) }
+            Armed {
+                generation: Arc::clone(&self.generation),
+            }
         }
     }
 

@@ -11,7 +11,9 @@ fn manifest(checks: &str) -> Manifest {
 }
 
 fn grade(checks: &str, source: &str) -> Report {
-    Engine::new(SystemHost::default()).grade(&manifest(checks), source).expect("engine works")
+    Engine::new(SystemHost::default())
+        .grade(&manifest(checks), source)
+        .expect("engine works")
 }
 
 fn only(report: &Report) -> &pykata_engine::TestResult {
@@ -38,7 +40,10 @@ fn output_check_feeds_stdin_and_compares_exactly() {
     assert_eq!(test.status, Status::Fail);
     let message = test.message.as_deref().unwrap();
     assert!(message.starts_with("Print Hello, NAME!"), "{message}");
-    assert!(message.contains("Expected output:\nHello, Ada!\n\nYour output:\nHello,  Ada!"), "{message}");
+    assert!(
+        message.contains("Expected output:\nHello, Ada!\n\nYour output:\nHello,  Ada!"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -52,7 +57,10 @@ message = "m"
 expected = "a b\nc"
 match = "normalised"
 "#;
-    assert_eq!(grade(normalised, "print('a   b  ')\nprint('c')\nprint()\n").status, Status::Pass);
+    assert_eq!(
+        grade(normalised, "print('a   b  ')\nprint('c')\nprint()\n").status,
+        Status::Pass
+    );
     assert_eq!(grade(normalised, "print('a b c')\n").status, Status::Fail);
     let regex = r#"
 [[checks]]
@@ -63,7 +71,10 @@ message = "m"
 expected = '^took \d+ ms$'
 match = "regex"
 "#;
-    assert_eq!(grade(regex, "print('start')\nprint('took 12 ms')\n").status, Status::Pass);
+    assert_eq!(
+        grade(regex, "print('start')\nprint('took 12 ms')\n").status,
+        Status::Pass
+    );
     assert_eq!(grade(regex, "print('took many ms')\n").status, Status::Fail);
 }
 
@@ -97,7 +108,10 @@ fn assert_check_passes_and_fails_with_its_message() {
     let fail = grade(ASSERT, "def add(a, b):\n    return a - b\n");
     let test = only(&fail);
     assert_eq!(test.status, Status::Fail);
-    assert_eq!(test.message.as_deref(), Some("add(a, b) must return a + b.\n\nadd(2, 3) should be 5"));
+    assert_eq!(
+        test.message.as_deref(),
+        Some("add(a, b) must return a + b.\n\nadd(2, 3) should be 5")
+    );
 }
 
 #[test]
@@ -107,9 +121,15 @@ fn learner_exceptions_are_errors_with_the_learner_line_and_no_harness_frames() {
     assert_eq!(test.status, Status::Error);
     assert_eq!(test.line, Some(3));
     let message = test.message.as_deref().unwrap();
-    assert!(message.contains("File \"solution.py\", line 3, in add\n    return total / 0"), "{message}");
+    assert!(
+        message.contains("File \"solution.py\", line 3, in add\n    return total / 0"),
+        "{message}"
+    );
     assert!(message.contains("ZeroDivisionError"), "{message}");
-    assert!(!message.contains("_pykata_runner") && !message.contains("<check>"), "{message}");
+    assert!(
+        !message.contains("_pykata_runner") && !message.contains("<check>"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -204,11 +224,23 @@ must_call = ["functools.wraps"]
     let good = "import functools\n@functools.wraps(len)\ndef f():\n    yield 1\n";
     assert_eq!(grade(checks, good).status, Status::Pass);
     let no_yield = "import functools\nfunctools.wraps(len)\ndef f():\n    return 1\n";
-    assert!(only(&grade(checks, no_yield)).message.as_deref().unwrap().contains("does not use `yield`"));
+    assert!(
+        only(&grade(checks, no_yield))
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("does not use `yield`")
+    );
     let calls_list = "from functools import wraps\nwraps(len)\ndef f():\n    yield 1\n\nx = list(f())\n";
     let report = grade(checks, calls_list);
     assert_eq!(only(&report).line, Some(6));
-    assert!(only(&report).message.as_deref().unwrap().contains("Line 6 calls `list()`"));
+    assert!(
+        only(&report)
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("Line 6 calls `list()`")
+    );
 }
 
 #[test]
@@ -234,17 +266,29 @@ code = "assert True"
     assert_eq!(spun.status, Status::Error);
     assert_eq!(spun.budget, Some(Budget::Time));
     assert!(spun.message.as_deref().unwrap().contains("ran for more than 1.5 s"));
-    assert_eq!(report.test("b").unwrap().status, Status::Pass, "the next check runs normally");
+    assert_eq!(
+        report.test("b").unwrap().status,
+        Status::Pass,
+        "the next check runs normally"
+    );
 }
 
 #[test]
 fn a_submission_that_loops_in_every_check_is_capped_at_two_budgets() {
-    let check = |id: &str| format!("[[checks]]\nid = \"{id}\"\nkind = \"assert\"\ntitle = \"{id}\"\nmessage = \"m\"\ncode = \"pass\"\n");
+    let check = |id: &str| {
+        format!("[[checks]]\nid = \"{id}\"\nkind = \"assert\"\ntitle = \"{id}\"\nmessage = \"m\"\ncode = \"pass\"\n")
+    };
     let checks: String = ["a", "b", "c", "d"].iter().map(|id| check(id)).collect();
     let report = grade(&checks, "while True:\n    pass\n");
-    assert!(report.tests.iter().all(|t| t.budget == Some(Budget::Time)), "{report:#?}");
+    assert!(
+        report.tests.iter().all(|t| t.budget == Some(Budget::Time)),
+        "{report:#?}"
+    );
     let skipped = report.test("d").unwrap();
-    assert!(skipped.message.as_deref().unwrap().starts_with("Not run"), "{skipped:#?}");
+    assert!(
+        skipped.message.as_deref().unwrap().starts_with("Not run"),
+        "{skipped:#?}"
+    );
 }
 
 #[test]
@@ -275,7 +319,11 @@ fn every_grade_gets_a_fresh_interpreter() {
     let first = engine.grade(&manifest, "import sys\n").unwrap();
     assert_eq!(first.status, Status::Pass);
     let polluting = engine.grade(&manifest, "import sys\nsys.leak = True\n").unwrap();
-    assert_eq!(polluting.status, Status::Fail, "the check sees this submission's own state");
+    assert_eq!(
+        polluting.status,
+        Status::Fail,
+        "the check sees this submission's own state"
+    );
     let after = engine.grade(&manifest, "import sys\n").unwrap();
     assert_eq!(after.status, Status::Pass, "the next submission does not");
 }
@@ -286,7 +334,9 @@ fn run_captures_output_errors_and_truncates_floods() {
     let ok = engine.run("print(input('? ') * 2)\n", "ab\n", 2000).unwrap();
     assert_eq!(ok.stdout, "? abab\n");
     assert!(ok.error.is_none());
-    let flood = engine.run("for i in range(100000):\n    print('spam spam spam')\n", "", 10000).unwrap();
+    let flood = engine
+        .run("for i in range(100000):\n    print('spam spam spam')\n", "", 10000)
+        .unwrap();
     assert!(flood.truncated);
     assert!(flood.stdout.len() <= 64 * 1024);
     let looping = engine.run("while True:\n    pass\n", "", 300).unwrap();

@@ -26,7 +26,12 @@ pub struct Span {
 impl Span {
     /// A whole file.
     pub fn file(file: &Path) -> Self {
-        Span { file: file.to_path_buf(), line: None, column: None, range: None }
+        Span {
+            file: file.to_path_buf(),
+            line: None,
+            column: None,
+            range: None,
+        }
     }
 
     /// The byte range `range` of `source`, the text of `file`.
@@ -35,7 +40,12 @@ impl Span {
         let before = &source[..start];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Span { file: file.to_path_buf(), line: Some(line), column: Some(column), range: Some(range) }
+        Span {
+            file: file.to_path_buf(),
+            line: Some(line),
+            column: Some(column),
+            range: Some(range),
+        }
     }
 }
 
@@ -61,12 +71,21 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `span`.
     pub fn error(message: impl Into<String>, span: Span) -> Self {
-        Diagnostic { severity: Severity::Error, message: message.into(), span, field: None, hints: Vec::new() }
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            span,
+            field: None,
+            hints: Vec::new(),
+        }
     }
 
     /// A warning at `span`.
     pub fn warning(message: impl Into<String>, span: Span) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(message, span) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message, span)
+        }
     }
 
     /// The same diagnostic, naming `field`.

@@ -5,6 +5,9 @@
 //! validates those folders into typed structs, reporting every problem as a [`Diagnostic`]
 //! with file, line, column and field. It has no interpreter dependency.
 
+// Diagnostics are returned by value on error paths only, where their size does not matter.
+#![allow(clippy::result_large_err)]
+
 mod diagnostic;
 mod load;
 mod model;
@@ -13,6 +16,5 @@ mod toml_spans;
 pub use diagnostic::{Diagnostic, Severity, Span};
 pub use load::{Loaded, MAX_FILE_BYTES, Target, discover, load_exercise, load_pack};
 pub use model::{
-    Check, CheckKind, Construct, Difficulty, Exercise, Manifest, MatchMode, Pack, PackManifest,
-    WrongSolution,
+    Check, CheckKind, Construct, Difficulty, Exercise, Manifest, MatchMode, Pack, PackManifest, WrongSolution,
 };

@@ -20,7 +20,10 @@ pub struct Loaded<T> {
 impl<T> Loaded<T> {
     fn finish(value: Option<T>, diagnostics: Vec<Diagnostic>) -> Self {
         let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
-        Loaded { value: if failed { None } else { value }, diagnostics }
+        Loaded {
+            value: if failed { None } else { value },
+            diagnostics,
+        }
     }
 }
 
@@ -43,7 +46,10 @@ pub fn discover(path: &Path) -> Result<Vec<Target>, Diagnostic> {
         Diagnostic::error(format!("cannot read folder: {e}"), Span::file(path))
             .hint("give a pack folder, an exercise folder, or a folder of packs")
     })?;
-    let mut dirs: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
     dirs.sort();
     let mut found = Vec::new();
     for dir in dirs {
@@ -55,8 +61,10 @@ pub fn discover(path: &Path) -> Result<Vec<Target>, Diagnostic> {
 /// Read a text file, refusing missing, oversized and non-UTF-8 files with a diagnostic.
 fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let meta = fs::metadata(path).map_err(|_| {
-        Diagnostic::error("file is missing", Span::file(path))
-            .hint(format!("create {}", path.file_name().unwrap_or_default().to_string_lossy()))
+        Diagnostic::error("file is missing", Span::file(path)).hint(format!(
+            "create {}",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        ))
     })?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
@@ -77,14 +85,22 @@ fn read_text(path: &Path) -> Result<String, Diagnostic> {
 fn parse_toml<'s, T: DeserializeOwned>(path: &Path, source: &'s str) -> Result<(T, SpannedToml<'s>), Diagnostic> {
     let locate = |error: toml::de::Error, doc: Option<&SpannedToml<'_>>| {
         let range = error.span().unwrap_or(0..0);
-        let mut diagnostic = Diagnostic::error(error.message().trim().to_owned(), Span::at(path, source, range.clone()));
+        let mut diagnostic =
+            Diagnostic::error(error.message().trim().to_owned(), Span::at(path, source, range.clone()));
         if let Some(field) = doc.and_then(|d| d.field_at(range.start)) {
-            let missing = error.message().strip_prefix("missing field `").and_then(|m| m.split('`').next());
+            let missing = error
+                .message()
+                .strip_prefix("missing field `")
+                .and_then(|m| m.split('`').next());
             diagnostic = match missing {
                 Some(name) => diagnostic.field(format!("{field}.{name}")),
                 None => diagnostic.field(field),
             };
-        } else if let Some(name) = error.message().strip_prefix("missing field `").and_then(|m| m.split('`').next()) {
+        } else if let Some(name) = error
+            .message()
+            .strip_prefix("missing field `")
+            .and_then(|m| m.split('`').next())
+        {
             diagnostic = diagnostic.field(name.to_owned());
         }
         diagnostic
@@ -115,7 +131,11 @@ pub fn load_exercise(dir: &Path) -> Loaded<Exercise> {
             None
         }
     };
-    let mut text = |name: &str| read_text(&dir.join(name)).map_err(|d| diagnostics.push(d)).unwrap_or_default();
+    let mut text = |name: &str| {
+        read_text(&dir.join(name))
+            .map_err(|d| diagnostics.push(d))
+            .unwrap_or_default()
+    };
     let prompt = text("prompt.md");
     let starter = text("starter.py");
     let solution = text("solution.py");
@@ -134,34 +154,35 @@ pub fn load_exercise(dir: &Path) -> Loaded<Exercise> {
 
 fn is_identifier(id: &str) -> bool {
     !id.is_empty()
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')
 }
 
-fn validate_manifest(
-    manifest: &Manifest,
-    dir: &Path,
-    at: impl Fn(&[PathPart<'_>]) -> Span,
-    out: &mut Vec<Diagnostic>,
-) {
+fn validate_manifest(manifest: &Manifest, dir: &Path, at: impl Fn(&[PathPart<'_>]) -> Span, out: &mut Vec<Diagnostic>) {
     use PathPart::{Index, Key};
     let folder = dir.file_name().unwrap_or_default().to_string_lossy();
     if manifest.id != folder {
         out.push(
-            Diagnostic::error(format!("id `{}` differs from the folder name `{folder}`", manifest.id), at(&[Key("id")]))
-                .field("id")
-                .hint(format!("set id = \"{folder}\" or rename the folder")),
+            Diagnostic::error(
+                format!("id `{}` differs from the folder name `{folder}`", manifest.id),
+                at(&[Key("id")]),
+            )
+            .field("id")
+            .hint(format!("set id = \"{folder}\" or rename the folder")),
         );
     } else if !is_identifier(&manifest.id) {
-        out.push(
-            Diagnostic::error("id must be lowercase letters, digits and dashes", at(&[Key("id")])).field("id"),
-        );
+        out.push(Diagnostic::error("id must be lowercase letters, digits and dashes", at(&[Key("id")])).field("id"));
     }
     if manifest.hints.len() < 2 {
         out.push(
-            Diagnostic::error(format!("{} hint(s); an exercise needs at least 2", manifest.hints.len()), at(&[Key("hints")]))
-                .field("hints")
-                .hint("add graduated hints, gentlest first"),
+            Diagnostic::error(
+                format!("{} hint(s); an exercise needs at least 2", manifest.hints.len()),
+                at(&[Key("hints")]),
+            )
+            .field("hints")
+            .hint("add graduated hints, gentlest first"),
         );
     }
     if manifest.time_limit_ms == Some(0) {
@@ -175,7 +196,8 @@ fn validate_manifest(
         let span = |name: &str| at(&[Key("checks"), Index(index), Key(name)]);
         if !is_identifier(&check.id) {
             out.push(
-                Diagnostic::error("check id must be lowercase letters, digits and dashes", span("id")).field(field("id")),
+                Diagnostic::error("check id must be lowercase letters, digits and dashes", span("id"))
+                    .field(field("id")),
             );
         }
         if manifest.checks[..index].iter().any(|earlier| earlier.id == check.id) {
@@ -190,7 +212,10 @@ fn validate_manifest(
         {
             out.push(
                 Diagnostic::error(
-                    format!("hint {hint} does not exist; the exercise has {} hints (numbered from 1)", manifest.hints.len()),
+                    format!(
+                        "hint {hint} does not exist; the exercise has {} hints (numbered from 1)",
+                        manifest.hints.len()
+                    ),
                     span("hint"),
                 )
                 .field(field("hint")),
@@ -230,9 +255,14 @@ fn kind_field_problems(check: &Check) -> Vec<(&'static str, String)> {
             problems.push(("kind", format!("{kind} checks need `{name}`")));
         }
     }
-    let has_rule = present.iter().any(|(name, is_present)| *is_present && name.starts_with("must_"));
+    let has_rule = present
+        .iter()
+        .any(|(name, is_present)| *is_present && name.starts_with("must_"));
     if check.kind == CheckKind::Static && !has_rule {
-        problems.push(("kind", "static checks need at least one of must_use, must_not_use, must_call, must_not_call".to_owned()));
+        problems.push((
+            "kind",
+            "static checks need at least one of must_use, must_not_use, must_call, must_not_call".to_owned(),
+        ));
     }
     problems
 }
@@ -241,9 +271,13 @@ fn kind_field_problems(check: &Check) -> Vec<(&'static str, String)> {
 const FAILS_PREFIX: &str = "fails:";
 
 fn load_wrong_solutions(dir: &Path, manifest: Option<&Manifest>, out: &mut Vec<Diagnostic>) -> Vec<WrongSolution> {
-    let Ok(entries) = fs::read_dir(dir.join("wrong")) else { return Vec::new() };
-    let mut paths: Vec<PathBuf> =
-        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "py")).collect();
+    let Ok(entries) = fs::read_dir(dir.join("wrong")) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
     paths.sort();
     let mut wrong = Vec::new();
     for path in paths {
@@ -254,15 +288,23 @@ fn load_wrong_solutions(dir: &Path, manifest: Option<&Manifest>, out: &mut Vec<D
                 continue;
             }
         };
-        let header = source.lines().take_while(|l| l.starts_with('#')).enumerate().find_map(|(n, line)| {
-            let rest = line.trim_start_matches('#').trim_start();
-            rest.strip_prefix(FAILS_PREFIX).map(|id| (n, line.len() - rest.len() + FAILS_PREFIX.len(), id.trim()))
-        });
+        let header = source
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .enumerate()
+            .find_map(|(n, line)| {
+                let rest = line.trim_start_matches('#').trim_start();
+                rest.strip_prefix(FAILS_PREFIX)
+                    .map(|id| (n, line.len() - rest.len() + FAILS_PREFIX.len(), id.trim()))
+            });
         let Some((line_index, column, id)) = header else {
             out.push(
-                Diagnostic::error("a wrong solution must name the check that catches it", Span::at(&path, &source, 0..0))
-                    .field("fails")
-                    .hint("start the file with a comment such as `# fails: keeps-name`"),
+                Diagnostic::error(
+                    "a wrong solution must name the check that catches it",
+                    Span::at(&path, &source, 0..0),
+                )
+                .field("fails")
+                .hint("start the file with a comment such as `# fails: keeps-name`"),
             );
             continue;
         };
@@ -272,13 +314,20 @@ fn load_wrong_solutions(dir: &Path, manifest: Option<&Manifest>, out: &mut Vec<D
         {
             let known: Vec<&str> = manifest.checks.iter().map(|c| c.id.as_str()).collect();
             out.push(
-                Diagnostic::error(format!("no check named `{id}` in exercise.toml"), Span::at(&path, &source, offset..offset + id.len() + 1))
-                    .field("fails")
-                    .hint(format!("known checks: {}", known.join(", "))),
+                Diagnostic::error(
+                    format!("no check named `{id}` in exercise.toml"),
+                    Span::at(&path, &source, offset..offset + id.len() + 1),
+                )
+                .field("fails")
+                .hint(format!("known checks: {}", known.join(", "))),
             );
             continue;
         }
-        wrong.push(WrongSolution { path, fails: id.to_owned(), source });
+        wrong.push(WrongSolution {
+            path,
+            fails: id.to_owned(),
+            source,
+        });
     }
     wrong
 }
@@ -291,9 +340,17 @@ pub fn load_pack(dir: &Path) -> Loaded<Pack> {
         let (manifest, doc) = parse_toml::<PackManifest>(&manifest_path, &source)?;
         let mut listed: Vec<&str> = Vec::new();
         for (index, id) in manifest.order.iter().enumerate() {
-            let span = || Span::at(&manifest_path, &source, doc.span_of(&[PathPart::Key("order"), PathPart::Index(index)]));
+            let span = || {
+                Span::at(
+                    &manifest_path,
+                    &source,
+                    doc.span_of(&[PathPart::Key("order"), PathPart::Index(index)]),
+                )
+            };
             if listed.contains(&id.as_str()) {
-                diagnostics.push(Diagnostic::error(format!("`{id}` is listed twice"), span()).field(format!("order[{index}]")));
+                diagnostics.push(
+                    Diagnostic::error(format!("`{id}` is listed twice"), span()).field(format!("order[{index}]")),
+                );
             } else if !dir.join(id).join("exercise.toml").is_file() {
                 diagnostics.push(
                     Diagnostic::error(format!("no exercise folder `{id}` with an exercise.toml"), span())

@@ -12,7 +12,9 @@ pub struct SpannedToml<'i> {
 impl<'i> SpannedToml<'i> {
     /// Parse `source`; a syntax error comes back as toml's error, which carries its span.
     pub fn parse(source: &'i str) -> Result<Self, toml::de::Error> {
-        Ok(SpannedToml { root: DeTable::parse(source)? })
+        Ok(SpannedToml {
+            root: DeTable::parse(source)?,
+        })
     }
 
     /// The dotted path (`checks[1].expected`) of the innermost field whose key or value

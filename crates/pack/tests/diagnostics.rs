@@ -36,7 +36,11 @@ fn exercise(root: &Path, mutate: impl FnOnce(&Path)) -> std::path::PathBuf {
     fs::write(dir.join("prompt.md"), "# Greet\n").unwrap();
     fs::write(dir.join("starter.py"), "name = input()\n").unwrap();
     fs::write(dir.join("solution.py"), "name = input()\nprint(f'Hello, {name}!')\n").unwrap();
-    fs::write(dir.join("wrong/no-input.py"), "# fails: uses-input\nprint('Hello, Ada!')\n").unwrap();
+    fs::write(
+        dir.join("wrong/no-input.py"),
+        "# fails: uses-input\nprint('Hello, Ada!')\n",
+    )
+    .unwrap();
     mutate(&dir);
     dir
 }
@@ -80,12 +84,18 @@ fn toml_syntax_error() {
 
 #[test]
 fn wrong_type() {
-    insta::assert_snapshot!(diagnostics(replace_in_manifest("difficulty = \"easy\"", "difficulty = 3")));
+    insta::assert_snapshot!(diagnostics(replace_in_manifest(
+        "difficulty = \"easy\"",
+        "difficulty = 3"
+    )));
 }
 
 #[test]
 fn unknown_difficulty() {
-    insta::assert_snapshot!(diagnostics(replace_in_manifest("difficulty = \"easy\"", "difficulty = \"trivial\"")));
+    insta::assert_snapshot!(diagnostics(replace_in_manifest(
+        "difficulty = \"easy\"",
+        "difficulty = \"trivial\""
+    )));
 }
 
 #[test]
@@ -110,7 +120,10 @@ fn unknown_construct() {
 
 #[test]
 fn field_that_does_not_apply_to_the_kind_and_missing_required_field() {
-    insta::assert_snapshot!(diagnostics(replace_in_manifest("must_call = [\"input\"]", "expected = \"x\"")));
+    insta::assert_snapshot!(diagnostics(replace_in_manifest(
+        "must_call = [\"input\"]",
+        "expected = \"x\""
+    )));
 }
 
 #[test]
@@ -132,13 +145,19 @@ fn too_few_hints_and_id_not_matching_folder() {
 #[test]
 fn wrong_solution_naming_a_check_that_does_not_exist() {
     insta::assert_snapshot!(diagnostics(|dir| {
-        fs::write(dir.join("wrong/typo.py"), "# A plausible mistake.\n# fails: uses-inptu\nprint('hi')\n").unwrap();
+        fs::write(
+            dir.join("wrong/typo.py"),
+            "# A plausible mistake.\n# fails: uses-inptu\nprint('hi')\n",
+        )
+        .unwrap();
     }));
 }
 
 #[test]
 fn wrong_solution_without_a_fails_line() {
-    insta::assert_snapshot!(diagnostics(|dir| fs::write(dir.join("wrong/bare.py"), "print('hi')\n").unwrap()));
+    insta::assert_snapshot!(diagnostics(
+        |dir| fs::write(dir.join("wrong/bare.py"), "print('hi')\n").unwrap()
+    ));
 }
 
 #[test]
@@ -151,19 +170,29 @@ fn missing_files() {
 
 #[test]
 fn non_utf8_file() {
-    insta::assert_snapshot!(diagnostics(|dir| fs::write(dir.join("starter.py"), b"x = 1\ny = '\xff'\n").unwrap()));
+    insta::assert_snapshot!(diagnostics(|dir| fs::write(
+        dir.join("starter.py"),
+        b"x = 1\ny = '\xff'\n"
+    )
+    .unwrap()));
 }
 
 #[test]
 fn oversized_file() {
     let text = diagnostics(|dir| fs::write(dir.join("solution.py"), "#".repeat(10 * 1024 * 1024)).unwrap());
-    assert_eq!(text, "<tmp>/greet/solution.py: error: file is 10485760 bytes; the limit is 1048576");
+    assert_eq!(
+        text,
+        "<tmp>/greet/solution.py: error: file is 10485760 bytes; the limit is 1048576"
+    );
 }
 
 #[test]
 fn every_diagnostic_is_an_error_with_a_line_when_it_is_in_toml() {
     let root = tempfile::tempdir().unwrap();
-    let dir = exercise(root.path(), replace_in_manifest("difficulty = \"easy\"", "difficulty = 3"));
+    let dir = exercise(
+        root.path(),
+        replace_in_manifest("difficulty = \"easy\"", "difficulty = 3"),
+    );
     let loaded = load_exercise(&dir);
     let diagnostic = &loaded.diagnostics[0];
     assert_eq!(diagnostic.severity, Severity::Error);
@@ -193,7 +222,10 @@ fn a_valid_pack_loads_in_order() {
 #[test]
 fn pack_order_problems() {
     let root = tempfile::tempdir().unwrap();
-    let dir = pack(root.path(), "title = \"Basics\"\norder = [\"farewell\", \"farewell\"]\n");
+    let dir = pack(
+        root.path(),
+        "title = \"Basics\"\norder = [\"farewell\", \"farewell\"]\n",
+    );
     let loaded = load_pack(&dir);
     assert!(loaded.value.is_none());
     let text: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();

@@ -21,7 +21,9 @@ fn js_error(error: impl std::fmt::Display) -> JsError {
 }
 
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(js_error)
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(js_error)
 }
 
 /// Grades and runs Python in the page (or, better, in a worker).
@@ -34,7 +36,9 @@ pub struct PyKata {
 impl PyKata {
     #[wasm_bindgen(constructor)]
     pub fn new() -> PyKata {
-        PyKata { engine: Engine::new(JsHost) }
+        PyKata {
+            engine: Engine::new(JsHost),
+        }
     }
 
     /// Grade `source` against `exercise` (an exercise JSON object as `pykata build` writes it);
