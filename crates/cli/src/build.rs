@@ -109,16 +109,19 @@ fn render_markdown(markdown: &str) -> String {
     out
 }
 
-/// Copy `site/` to the top of `out` and the wasm package `pkg/` to `out/pkg`.
+/// Copy the demo site (`site/`) and the bundled widget (`build/`) to the top of `out`, and the
+/// wasm package (`pkg/`) to `out/pkg`.
 fn copy_assets(assets: &Path, out: &Path) -> Result<()> {
     let pkg = assets.join("pkg");
     if !pkg.join("pykata_wasm_bg.wasm").is_file() {
-        bail!(
-            "{} has no pykata_wasm_bg.wasm: build the wasm module first (see README)",
-            pkg.display()
-        );
+        bail!("{} has no pykata_wasm_bg.wasm: build the wasm module first (./x demo does)", pkg.display());
+    }
+    let widget = assets.join("build");
+    if !widget.join("pykata.js").is_file() {
+        bail!("{} has no pykata.js: bundle the widget first (./x demo does)", widget.display());
     }
     copy_dir(&assets.join("site"), out)?;
+    copy_dir(&widget, out)?;
     copy_dir(&pkg, &out.join("pkg"))
 }
 

@@ -45,7 +45,7 @@ enum Command {
         /// The folder to write.
         #[arg(long)]
         out: PathBuf,
-        /// The web assets folder (holding site/ and pkg/); defaults to this checkout's www/.
+        /// The web assets folder (holding site/, build/ and pkg/); defaults to this checkout's www/.
         #[arg(long, env = "PYKATA_ASSETS")]
         assets: Option<PathBuf>,
     },

@@ -154,6 +154,8 @@ fn build_writes_assets_index_and_one_json_per_exercise() {
     let assets = root.path().join("assets");
     fs::create_dir_all(assets.join("site")).unwrap();
     fs::create_dir_all(assets.join("pkg")).unwrap();
+    fs::create_dir_all(assets.join("build")).unwrap();
+    fs::write(assets.join("build/pykata.js"), "export {};").unwrap();
     fs::write(assets.join("site/index.html"), "<!doctype html>").unwrap();
     fs::write(assets.join("pkg/pykata_wasm_bg.wasm"), b"\0asm").unwrap();
     let out = root.path().join("out");
@@ -171,7 +173,9 @@ fn build_writes_assets_index_and_one_json_per_exercise() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(out.join("index.html").is_file() && out.join("pkg/pykata_wasm_bg.wasm").is_file());
+    for file in ["index.html", "pykata.js", "pkg/pykata_wasm_bg.wasm"] {
+        assert!(out.join(file).is_file(), "{file} is in the built folder");
+    }
     let index: Value = serde_json::from_str(&fs::read_to_string(out.join("exercises/index.json")).unwrap()).unwrap();
     let entries: Vec<&Value> = index["packs"]
         .as_array()

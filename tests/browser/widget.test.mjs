@@ -1,0 +1,185 @@
+// The <py-kata> widget in real headless Chromium (Debian's, driven by playwright-core),
+// embedded in a static blog page exactly as a blogger would, served from the built folder.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, SITE } from "../support.mjs";
+import { serve } from "../../www/serve.mjs";
+import { launchChromium } from "./chromium.mjs";
+
+let server;
+let browser;
+let page;
+let base;
+
+before(async () => {
+  server = await serve(SITE);
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(`${base}blog.html`);
+  await page.locator("py-kata .cm-content").first().waitFor();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const logCalls = (name) => readFileSync(join(ROOT, "exercises/decorators/log-calls", name), "utf8");
+const kata = (index) => page.locator("py-kata").nth(index);
+const status = (index) => kata(index).locator(".pk-status");
+
+/** Type `source` into widget `index`'s editor, replacing what is there. */
+async function type(index, source) {
+  await kata(index).locator(".cm-content").fill(source);
+  assert.equal(await kata(index).evaluate((el) => el.code), source, "the editor holds exactly what was typed");
+}
+
+async function press(index, action) {
+  await kata(index).locator(`button[data-action="${action}"]`).click();
+}
+
+async function waitIdle(index) {
+  await kata(index).locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
+}
+
+test("the blog page shows two widgets, one from a pack and one written inline", async () => {
+  assert.equal(await page.locator("py-kata").count(), 2);
+  assert.equal(await kata(0).locator(".pk-title").textContent(), "Log every call");
+  assert.equal(await kata(1).locator(".pk-title").textContent(), "Always close");
+  assert.match(await kata(1).evaluate((el) => el.code), /^class Closing:/);
+});
+
+test("typing the reference solution and Check passes every check and fires `result`", async () => {
+  await page.evaluate(() => {
+    window.results = [];
+    document.addEventListener("result", (event) => window.results.push(event.detail));
+  });
+  await type(0, logCalls("solution.py"));
+  await press(0, "check");
+  await waitIdle(0);
+  assert.equal(await status(0).textContent(), "All 6 checks pass.");
+  assert.equal(await kata(0).locator(".pk-results li.pass").count(), 6);
+  assert.equal(await kata(0).locator(".pk-solved").isVisible(), true);
+  const results = await page.evaluate(() => window.results);
+  assert.equal(results.length, 1);
+  assert.equal(results[0].version, 3);
+  assert.equal(results[0].status, "pass");
+  assert.deepEqual(
+    results[0].tests.map((t) => t.check_id),
+    ["returns-wrapper", "keeps-metadata", "passes-arguments", "returns-result", "calls-once", "prints-log"],
+  );
+});
+
+test("a wrong solution shows the failing check's message, then the solution is offered", async () => {
+  assert.equal(await kata(0).locator('button[data-action="solution"]').isVisible(), false);
+  await type(0, logCalls("wrong/no-wraps.py"));
+  await press(0, "check");
+  await waitIdle(0);
+  const failed = kata(0).locator(".pk-results li.fail");
+  assert.equal(await failed.count(), 1);
+  assert.equal(await failed.getAttribute("data-check"), "keeps-metadata");
+  assert.match(await failed.textContent(), /must still look like the original.*functools\.wraps/s);
+  assert.equal(await status(0).textContent(), "5 of 6 checks pass.");
+  await press(0, "solution");
+  assert.match(await kata(0).locator(".pk-solution pre").textContent(), /@functools\.wraps\(func\)/);
+});
+
+test("a traceback's line is highlighted in the editor", async () => {
+  await type(0, "x = 1\n\ndef f():\n    return 1 / 0\n\nf()\n");
+  await press(0, "run");
+  await waitIdle(0);
+  assert.match(await kata(0).locator(".pk-output .error").textContent(), /ZeroDivisionError/);
+  assert.equal(await kata(0).locator(".pk-error-line").textContent(), "    return 1 / 0");
+});
+
+test("Run shows stdout and stderr and feeds the input box to input()", async () => {
+  await type(0, 'import sys\nname = input()\nprint("hello", name)\nprint("careful", file=sys.stderr)\n');
+  await kata(0).locator(".pk-stdin summary").click();
+  await kata(0).locator(".pk-stdin textarea").fill("Ada\n");
+  await press(0, "run");
+  await waitIdle(0);
+  assert.equal(await kata(0).locator(".pk-output .stdout").textContent(), "hello Ada\n");
+  assert.equal(await kata(0).locator(".pk-output .stderr").textContent(), "careful\n");
+});
+
+test("Stop ends a runaway loop, the page stays responsive and the next Run works", async () => {
+  await type(1, "while True:\n    pass\n");
+  await press(1, "run");
+  await kata(1).locator('button[data-action="stop"]:not([disabled])').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => 6 * 7), 42, "the page answers while Python loops");
+  await press(1, "stop");
+  await waitIdle(1);
+  assert.equal(await status(1).textContent(), "Stopped.");
+  await type(1, "print('still alive')\n");
+  await press(1, "run");
+  await waitIdle(1);
+  assert.equal(await kata(1).locator(".pk-output .stdout").textContent(), "still alive\n");
+});
+
+test("the time budget stops a runaway loop on its own", async () => {
+  await kata(1).evaluate((el) => el.setAttribute("budget", "1500"));
+  await type(1, "while True:\n    pass\n");
+  await press(1, "run");
+  await waitIdle(1);
+  assert.equal(await status(1).textContent(), "Stopped after 1.5 s — is there a loop that never ends?");
+  await type(1, "print(6 * 7)\n");
+  await press(1, "run");
+  await waitIdle(1);
+  assert.equal(await kata(1).locator(".pk-output .stdout").textContent(), "42\n");
+});
+
+test("hints appear one at a time", async () => {
+  await press(1, "hint");
+  await press(1, "hint");
+  const hints = await kata(1).locator(".pk-hints li").allTextContents();
+  assert.deepEqual(hints, ["Give the class __enter__ and __exit__ methods.", "__exit__ calls self.resource.close() and returns False."]);
+  assert.equal(await kata(1).locator('button[data-action="hint"]').isDisabled(), true);
+});
+
+test("Reset puts the starter back and Undo brings the learner's code back", async () => {
+  await type(1, "# mine\n");
+  await press(1, "reset");
+  assert.match(await kata(1).evaluate((el) => el.code), /^class Closing:/);
+  await kata(1).locator(".cm-content").click();
+  await page.keyboard.press("Control+z");
+  assert.equal(await kata(1).evaluate((el) => el.code), "# mine\n");
+});
+
+test("keyboard only: Escape then Tab leaves the editor, and Check is reachable", async () => {
+  await type(1, await kata(1).evaluate((el) => el.exercise.solution));
+  await kata(1).locator(".cm-content").focus();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Tab");
+  const focused = () => kata(1).evaluate((el) => el.shadowRoot.activeElement?.textContent);
+  assert.equal(await focused(), "Input for input()");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "Run");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "Check");
+  await page.keyboard.press("Enter");
+  await waitIdle(1);
+  assert.equal(await status(1).textContent(), "All 2 checks pass.");
+});
+
+test("the learner's code survives a reload", async () => {
+  await type(0, "# work in progress\n");
+  await page.reload();
+  await page.locator("py-kata .cm-content").first().waitFor();
+  assert.equal(await kata(0).evaluate((el) => el.code), "# work in progress\n");
+  assert.equal(await kata(1).locator(".pk-solved").isVisible(), true, "solved exercises stay marked");
+});
+
+test("the demo index lists every pack and opens an exercise page", async () => {
+  const demo = await browser.newPage();
+  await demo.goto(base);
+  await demo.locator("#packs h2").first().waitFor();
+  assert.deepEqual(await demo.locator("#packs h2").allTextContents(), ["Context managers", "Decorators", "Generators"]);
+  await demo.getByRole("link", { name: "Read in chunks" }).click();
+  await demo.locator("py-kata .cm-content").waitFor();
+  assert.equal(await demo.locator("py-kata .pk-title").textContent(), "Read in chunks");
+  await demo.close();
+});

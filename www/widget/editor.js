@@ -1,0 +1,106 @@
+// The code editor: CodeMirror 6 with Python highlighting, line numbers, auto-indent,
+// undo/redo, bracket matching, and a way out for keyboard users (Escape, then Tab).
+import { EditorState, StateEffect, StateField } from "@codemirror/state";
+import {
+  EditorView,
+  Decoration,
+  drawSelection,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+} from "@codemirror/view";
+import {
+  defaultKeymap,
+  history,
+  historyKeymap,
+  indentWithTab,
+  isolateHistory,
+  temporarilySetTabFocusMode,
+} from "@codemirror/commands";
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  indentOnInput,
+  indentUnit,
+  syntaxHighlighting,
+} from "@codemirror/language";
+import { python } from "@codemirror/lang-python";
+
+/** Marks one line (a traceback's learner line) until the code changes. */
+const setErrorLine = StateEffect.define();
+const errorLine = StateField.define({
+  create: () => Decoration.none,
+  update(decorations, transaction) {
+    if (transaction.docChanged) decorations = Decoration.none;
+    for (const effect of transaction.effects) {
+      if (!effect.is(setErrorLine)) continue;
+      const line = effect.value;
+      decorations =
+        line && line <= transaction.state.doc.lines
+          ? Decoration.set([
+              Decoration.line({ class: "pk-error-line" }).range(transaction.state.doc.line(line).from),
+            ])
+          : Decoration.none;
+    }
+    return decorations;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+/** Create an editor in `parent` holding `doc`; `onChange(text)` runs after every edit. */
+export function createEditor(parent, { doc, label, onChange }) {
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        highlightActiveLine(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        indentUnit.of("    "),
+        bracketMatching(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        python(),
+        errorLine,
+        keymap.of([
+          ...defaultKeymap,
+          ...historyKeymap,
+          indentWithTab,
+          // Escape (when there is no selection to simplify) lets the next Tab leave the editor.
+          { key: "Escape", run: temporarilySetTabFocusMode },
+        ]),
+        EditorView.contentAttributes.of({ "aria-label": label }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  return {
+    view,
+    get text() {
+      return view.state.doc.toString();
+    },
+    /** Replace all the code in one undoable step of its own. */
+    replace(text) {
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: text },
+        annotations: isolateHistory.of("full"),
+      });
+    },
+    /** Highlight learner line `line` (1-based), or clear the highlight with null. */
+    markLine(line) {
+      view.dispatch({ effects: setErrorLine.of(line ?? null) });
+      if (line && line <= view.state.doc.lines) {
+        view.dispatch({ effects: EditorView.scrollIntoView(view.state.doc.line(line).from, { y: "center" }) });
+      }
+    },
+    focus() {
+      view.focus();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// Every string the widget shows, by language. Add a language by adding a catalog with the
+// same keys; `{name}` placeholders are filled in by `t()`.
+export const CATALOGS = {
+  en: {
+    editorLabel: "Python code editor. Press Escape then Tab to leave the editor.",
+    run: "Run",
+    check: "Check",
+    stop: "Stop",
+    reset: "Reset",
+    hint: "Hint",
+    hintCount: "Hint {shown} of {total}",
+    noMoreHints: "No more hints",
+    solution: "Show solution",
+    useSolution: "Put the solution in the editor",
+    solutionTitle: "Solution",
+    stdinLabel: "Input for input()",
+    output: "Output",
+    results: "Check results",
+    loading: "Loading Python…",
+    loadingBytes: "Loading Python… {loaded} of {total}",
+    ready: "Python ready",
+    failedToLoad: "Python could not load: {error}",
+    running: "Running…",
+    checking: "Checking…",
+    allPass: "All {count} checks pass.",
+    somePass: "{passed} of {count} checks pass.",
+    cannotGrade: "Your code could not be graded.",
+    ranOk: "Finished.",
+    ranWithError: "Your program raised an exception.",
+    noOutput: "(no output)",
+    truncated: "[output truncated — your program printed too much]",
+    stoppedByUser: "Stopped.",
+    stoppedByBudget: "Stopped after {seconds} s — is there a loop that never ends?",
+    engineError: "The Python engine failed: {error}",
+    solved: "Solved",
+    resetDone: "Code reset to the starter. Undo (Ctrl+Z) brings yours back.",
+    storageFailed: "Your code could not be saved in this browser (storage is full or disabled). Copy it somewhere safe.",
+    loadFailed: "This exercise could not be loaded: {error}",
+    hiddenCheck: "hidden check",
+  },
+  de: {
+    editorLabel: "Python-Code-Editor. Escape und dann Tab verlässt den Editor.",
+    run: "Ausführen",
+    check: "Prüfen",
+    stop: "Stopp",
+    reset: "Zurücksetzen",
+    hint: "Tipp",
+    hintCount: "Tipp {shown} von {total}",
+    noMoreHints: "Keine weiteren Tipps",
+    solution: "Lösung zeigen",
+    useSolution: "Lösung in den Editor übernehmen",
+    solutionTitle: "Lösung",
+    stdinLabel: "Eingabe für input()",
+    output: "Ausgabe",
+    results: "Prüfergebnisse",
+    loading: "Python wird geladen …",
+    loadingBytes: "Python wird geladen … {loaded} von {total}",
+    ready: "Python bereit",
+    failedToLoad: "Python konnte nicht geladen werden: {error}",
+    running: "Läuft …",
+    checking: "Wird geprüft …",
+    allPass: "Alle {count} Prüfungen bestanden.",
+    somePass: "{passed} von {count} Prüfungen bestanden.",
+    cannotGrade: "Dein Code konnte nicht bewertet werden.",
+    ranOk: "Fertig.",
+    ranWithError: "Dein Programm hat eine Ausnahme ausgelöst.",
+    noOutput: "(keine Ausgabe)",
+    truncated: "[Ausgabe gekürzt — dein Programm hat zu viel ausgegeben]",
+    stoppedByUser: "Gestoppt.",
+    stoppedByBudget: "Nach {seconds} s gestoppt — gibt es eine Schleife, die nie endet?",
+    engineError: "Die Python-Engine ist fehlgeschlagen: {error}",
+    solved: "Gelöst",
+    resetDone: "Code auf den Anfang zurückgesetzt. Rückgängig (Strg+Z) holt deinen zurück.",
+    storageFailed: "Dein Code konnte in diesem Browser nicht gespeichert werden (Speicher voll oder gesperrt). Kopiere ihn an einen sicheren Ort.",
+    loadFailed: "Diese Übung konnte nicht geladen werden: {error}",
+    hiddenCheck: "verdeckte Prüfung",
+  },
+};
+
+/** The catalog for `lang` ("de-AT" falls back to "de", anything unknown to English). */
+export function catalog(lang) {
+  const base = String(lang || "en").toLowerCase().split("-")[0];
+  return CATALOGS[base] ?? CATALOGS.en;
+}
+
+/** Look up `key` in `strings` and fill `{placeholders}` from `values`. */
+export function t(strings, key, values = {}) {
+  const text = strings[key] ?? CATALOGS.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? `{${name}}`));
+}
+
+/** Bytes as a short human-readable size. */
+export function formatBytes(bytes) {
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

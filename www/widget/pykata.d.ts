@@ -1,0 +1,83 @@
+// Type declarations for pykata.js, the <py-kata> custom element.
+
+/** One check's result, in Exercism's test-runner v3 shape plus pykata's fields. */
+export interface TestResult {
+  name: string;
+  status: "pass" | "fail" | "error";
+  message: string | null;
+  output: string | null;
+  task_id?: number;
+  check_id: string;
+  kind: "output" | "assert" | "behaviour" | "static";
+  hidden?: boolean;
+  duration_ms: number;
+  /** The 1-based hint to offer after this check fails. */
+  hint?: number;
+  /** The learner line the failure points at. */
+  line?: number;
+  budget?: "time";
+}
+
+/** The `detail` of the `result` event: a graded submission. */
+export interface Report {
+  version: 3;
+  status: "pass" | "fail" | "error";
+  /** Why the code could not be graded at all (status "error"), e.g. a syntax error. */
+  message?: string;
+  line?: number;
+  tests: TestResult[];
+}
+
+/** The `detail` of the `run` event: what a plain Run printed. */
+export interface RunOutput {
+  stdout: string;
+  stderr: string;
+  truncated: boolean;
+  error: string | null;
+  line: number | null;
+  budget: "time" | null;
+}
+
+/** An exercise as `pykata build` writes it (exercises/<pack>/<exercise>.json). */
+export interface Exercise {
+  manifest: {
+    id: string;
+    title: string;
+    topic: string;
+    difficulty: "easy" | "medium" | "hard";
+    hints: string[];
+    time_limit_ms?: number;
+    checks: Record<string, unknown>[];
+  };
+  prompt: string;
+  prompt_html?: string;
+  starter: string;
+  solution: string;
+}
+
+export declare class PyKataElement extends HTMLElement {
+  static observedAttributes: string[];
+  /** The code in the editor. */
+  code: string;
+  /** The exercise being shown, once loaded. */
+  readonly exercise: Exercise | null;
+  /** Run the code as a program; null if it was stopped or the engine failed. */
+  run(): Promise<RunOutput | null>;
+  /** Grade the code; null if it was stopped or the engine failed. */
+  check(): Promise<Report | null>;
+  /** Put the starter code back (one undoable edit). */
+  reset(): void;
+}
+
+/** Read an exercise written inside a <py-kata> element. */
+export declare function readInlineExercise(element: Element): Exercise;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "py-kata": PyKataElement;
+  }
+  interface HTMLElementEventMap {
+    result: CustomEvent<Report>;
+    run: CustomEvent<RunOutput>;
+  }
+}

@@ -1,0 +1,107 @@
+// The widget's stylesheet, scoped to its shadow root. Hosts restyle it through the
+// --pykata-* custom properties (they cross the shadow boundary) and the `theme` attribute.
+export const STYLES = `
+:host {
+  --pk-bg: var(--pykata-bg, #ffffff);
+  --pk-fg: var(--pykata-fg, #1d1d1f);
+  --pk-muted: var(--pykata-muted, #5b6068);
+  --pk-accent: var(--pykata-accent, #2456c7);
+  --pk-accent-fg: var(--pykata-accent-fg, #ffffff);
+  --pk-pass: var(--pykata-pass, #1a7f37);
+  --pk-fail: var(--pykata-fail, #c62828);
+  --pk-panel: var(--pykata-panel, #f3f4f6);
+  --pk-border: var(--pykata-border, #c9ccd1);
+  --pk-error-line: var(--pykata-error-line, rgba(198, 40, 40, 0.14));
+  --pk-font: var(--pykata-font, system-ui, sans-serif);
+  --pk-mono: var(--pykata-mono, ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace);
+  display: block;
+  color: var(--pk-fg);
+  font-family: var(--pk-font);
+  line-height: 1.5;
+  margin: 1.5rem 0;
+}
+:host([hidden]) { display: none; }
+@media (prefers-color-scheme: dark) {
+  :host(:not([theme="light"])) {
+    --pk-bg: var(--pykata-bg, #1b1d21);
+    --pk-fg: var(--pykata-fg, #e6e7ea);
+    --pk-muted: var(--pykata-muted, #a2a7b0);
+    --pk-accent: var(--pykata-accent, #8ab4ff);
+    --pk-accent-fg: var(--pykata-accent-fg, #10131a);
+    --pk-pass: var(--pykata-pass, #5cd07a);
+    --pk-fail: var(--pykata-fail, #ff7b72);
+    --pk-panel: var(--pykata-panel, #25282e);
+    --pk-border: var(--pykata-border, #454a53);
+    --pk-error-line: var(--pykata-error-line, rgba(255, 123, 114, 0.18));
+  }
+}
+:host([theme="dark"]) {
+  --pk-bg: var(--pykata-bg, #1b1d21);
+  --pk-fg: var(--pykata-fg, #e6e7ea);
+  --pk-muted: var(--pykata-muted, #a2a7b0);
+  --pk-accent: var(--pykata-accent, #8ab4ff);
+  --pk-accent-fg: var(--pykata-accent-fg, #10131a);
+  --pk-pass: var(--pykata-pass, #5cd07a);
+  --pk-fail: var(--pykata-fail, #ff7b72);
+  --pk-panel: var(--pykata-panel, #25282e);
+  --pk-border: var(--pykata-border, #454a53);
+  --pk-error-line: var(--pykata-error-line, rgba(255, 123, 114, 0.18));
+}
+.pk { background: var(--pk-bg); border: 1px solid var(--pk-border); border-radius: 10px; padding: 1rem 1.25rem; }
+.pk-head { display: flex; align-items: baseline; gap: 0.75rem; flex-wrap: wrap; }
+.pk-title { font-size: 1.2rem; font-weight: 700; margin: 0; }
+.pk-solved { color: var(--pk-pass); font-weight: 600; font-size: 0.9rem; }
+.pk-prompt :is(pre, code) { font-family: var(--pk-mono); font-size: 0.88em; }
+.pk-prompt pre { background: var(--pk-panel); padding: 0.6rem 0.8rem; border-radius: 6px; overflow-x: auto; }
+.pk-prompt h1 { display: none; }
+.pk-editor { border: 1px solid var(--pk-border); border-radius: 6px; overflow: hidden; margin-top: 0.75rem; }
+.pk-editor .cm-editor { background: var(--pk-panel); color: var(--pk-fg); font-size: 0.9rem; max-height: 28rem; }
+.pk-editor .cm-scroller { font-family: var(--pk-mono); }
+.pk-editor .cm-gutters { background: var(--pk-panel); color: var(--pk-muted); border-right: 1px solid var(--pk-border); }
+.pk-editor .cm-activeLine, .pk-editor .cm-activeLineGutter { background: rgba(127, 127, 127, 0.08); }
+.pk-editor .cm-content { caret-color: var(--pk-fg); }
+.pk-editor .cm-focused { outline: 3px solid var(--pk-accent); outline-offset: -3px; }
+.pk-editor .pk-error-line { background: var(--pk-error-line); }
+.pk-toolbar { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; margin: 0.75rem 0 0.25rem; }
+button {
+  font: inherit; font-size: 0.92rem; padding: 0.35rem 0.9rem; border-radius: 6px; cursor: pointer;
+  border: 1px solid var(--pk-accent); background: transparent; color: var(--pk-accent);
+}
+button.pk-primary { background: var(--pk-accent); color: var(--pk-accent-fg); }
+button:disabled { opacity: 0.45; cursor: default; }
+button:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid var(--pk-accent); outline-offset: 2px; }
+.pk-spacer { flex: 1; }
+details.pk-stdin { margin-top: 0.5rem; }
+details.pk-stdin summary { cursor: pointer; color: var(--pk-muted); font-size: 0.9rem; }
+textarea {
+  width: 100%; box-sizing: border-box; font: 0.88rem/1.4 var(--pk-mono); background: var(--pk-panel); color: var(--pk-fg);
+  border: 1px solid var(--pk-border); border-radius: 6px; padding: 0.4rem; margin-top: 0.3rem;
+}
+.pk-progress { display: flex; align-items: center; gap: 0.6rem; font-size: 0.85rem; color: var(--pk-muted); margin-top: 0.5rem; }
+.pk-progress[hidden] { display: none; }
+.pk-progress progress { flex: 0 0 10rem; accent-color: var(--pk-accent); }
+.pk-status { min-height: 1.5em; margin: 0.25rem 0; color: var(--pk-muted); font-size: 0.92rem; }
+.pk-status.pass { color: var(--pk-pass); font-weight: 600; }
+.pk-status.fail { color: var(--pk-fail); font-weight: 600; }
+.pk-output {
+  font: 0.85rem/1.45 var(--pk-mono); background: var(--pk-panel); border-radius: 6px; padding: 0.5rem 0.7rem;
+  white-space: pre-wrap; overflow-wrap: anywhere; max-height: 20rem; overflow-y: auto; margin: 0.5rem 0;
+}
+.pk-output:empty { display: none; }
+.pk-output .stderr, .pk-output .error { color: var(--pk-fail); }
+.pk-output .notice { color: var(--pk-muted); font-style: italic; }
+.pk-results { list-style: none; padding: 0; margin: 0.5rem 0; }
+.pk-results li { padding: 0.3rem 0; border-top: 1px solid var(--pk-border); }
+.pk-results li:first-child { border-top: none; }
+.pk-results .mark { display: inline-block; width: 1.3em; font-weight: 700; }
+.pk-results .pass .mark { color: var(--pk-pass); }
+.pk-results :is(.fail, .error) .mark { color: var(--pk-fail); }
+.pk-results .hidden-tag { color: var(--pk-muted); font-size: 0.8rem; margin-left: 0.4rem; }
+.pk-results pre { font: 0.84rem/1.45 var(--pk-mono); white-space: pre-wrap; overflow-wrap: anywhere; background: var(--pk-panel); padding: 0.4rem 0.6rem; border-radius: 6px; margin: 0.3rem 0 0.2rem 1.3em; }
+.pk-hints { margin: 0.5rem 0; padding-left: 1.4rem; }
+.pk-hints li { margin: 0.25rem 0; }
+.pk-solution { margin-top: 0.5rem; }
+.pk-solution pre { font: 0.85rem/1.45 var(--pk-mono); background: var(--pk-panel); padding: 0.5rem 0.7rem; border-radius: 6px; overflow-x: auto; }
+.pk-notice { color: var(--pk-fail); font-size: 0.9rem; }
+.pk-notice:empty { display: none; }
+`;

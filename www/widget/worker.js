@@ -1,0 +1,48 @@
+// The engine's home: a module worker holding one PyKata instance, shared by every widget on
+// the page. Messages in: {id, op: "grade" | "run", ...}; out: {type: "progress", loaded,
+// total}, {type: "ready"}, and {id, ok, result | error}. A runaway program is stopped by
+// terminating this worker, never by blocking the page.
+import init, { PyKata } from "./pkg/pykata_wasm.js";
+
+const WASM_URL = new URL("./pkg/pykata_wasm_bg.wasm", import.meta.url);
+
+/** Download the wasm module, reporting bytes as they arrive. */
+async function download() {
+  const response = await fetch(WASM_URL);
+  if (!response.ok) throw new Error(`could not load the Python engine (HTTP ${response.status})`);
+  const total = Number(response.headers.get("content-length")) || 0;
+  const reader = response.body.getReader();
+  const chunks = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    self.postMessage({ type: "progress", loaded, total });
+  }
+  return new Blob(chunks).arrayBuffer();
+}
+
+const ready = download()
+  .then((bytes) => WebAssembly.compile(bytes))
+  .then((module) => init({ module_or_path: module }))
+  .then(() => {
+    self.postMessage({ type: "ready" });
+    return new PyKata();
+  });
+ready.catch((error) => self.postMessage({ type: "failed", error: String(error?.message ?? error) }));
+
+self.onmessage = async ({ data }) => {
+  const { id, op } = data;
+  try {
+    const engine = await ready;
+    const result =
+      op === "grade"
+        ? engine.grade(data.exercise, data.source)
+        : engine.run(data.source, data.stdin ?? "", data.limitMs ?? 10000);
+    self.postMessage({ id, ok: true, result });
+  } catch (error) {
+    self.postMessage({ id, ok: false, error: String(error?.message ?? error) });
+  }
+};
