@@ -183,3 +183,57 @@ test("the demo index lists every pack and opens an exercise page", async () => {
   assert.equal(await demo.locator("py-kata .pk-title").textContent(), "Read in chunks");
   await demo.close();
 });
+
+test("after one visit, an offline reload still loads and checks", async () => {
+  const context = await browser.newContext();
+  const offline = await context.newPage();
+  await offline.goto(`${base}blog.html`);
+  await offline.evaluate(() => navigator.serviceWorker.ready);
+  const widget = offline.locator("py-kata").first();
+  await widget.locator(".cm-content").waitFor();
+  // Let the engine load once while online (its files go into the cache on the way).
+  await widget.evaluate((el) => el.run());
+  await offline.waitForFunction(async () => {
+    const cache = await caches.open("pykata-v1");
+    const keys = (await cache.keys()).map((request) => new URL(request.url).pathname);
+    return ["/blog.html", "/exercises/decorators/log-calls.json", "/pkg/pykata_wasm_bg.wasm"].every((p) => keys.includes(p));
+  });
+  await context.setOffline(true);
+  await offline.reload();
+  await widget.locator(".cm-content").waitFor();
+  await widget.locator(".cm-content").fill(logCalls("solution.py"));
+  await widget.locator('button[data-action="check"]').click();
+  await widget.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
+  assert.equal(await widget.locator(".pk-status").textContent(), "All 6 checks pass.");
+  await context.close();
+});
+
+test("when storage fails, the widget says so instead of silently losing work", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException("quota exceeded", "QuotaExceededError");
+    };
+  });
+  const full = await context.newPage();
+  await full.goto(`${base}blog.html`);
+  const widget = full.locator("py-kata").first();
+  await widget.locator(".cm-content").waitFor();
+  await widget.locator(".cm-content").fill("print('precious')\n");
+  assert.match(await widget.locator(".pk-notice").textContent(), /could not be saved/);
+  assert.equal(await widget.evaluate((el) => el.code), "print('precious')\n", "the editor keeps the code");
+  await context.close();
+});
+
+test("the UI speaks the page's language", async () => {
+  const german = await browser.newPage();
+  await german.goto(`${base}exercise.html#generators/chunked`);
+  await german.evaluate(() => document.querySelector("py-kata").setAttribute("lang", "de"));
+  const widget = german.locator("py-kata");
+  await widget.locator(".cm-content").waitFor();
+  assert.equal(await widget.locator('button[data-action="check"]').textContent(), "Prüfen");
+  await widget.locator('button[data-action="check"]').click();
+  await widget.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
+  assert.match(await widget.locator(".pk-status").textContent(), /^\d von 7 Prüfungen bestanden\.$/);
+  await german.close();
+});

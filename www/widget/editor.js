@@ -18,14 +18,20 @@ import {
   isolateHistory,
   temporarilySetTabFocusMode,
 } from "@codemirror/commands";
-import {
-  bracketMatching,
-  defaultHighlightStyle,
-  indentOnInput,
-  indentUnit,
-  syntaxHighlighting,
-} from "@codemirror/language";
+import { HighlightStyle, bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { python } from "@codemirror/lang-python";
+import { tags } from "@lezer/highlight";
+
+/** Syntax colours from the widget's CSS custom properties, so light, dark and host themes apply. */
+const highlightStyle = HighlightStyle.define([
+  { tag: [tags.keyword, tags.controlKeyword, tags.definitionKeyword, tags.moduleKeyword], color: "var(--pk-syntax-keyword)" },
+  { tag: [tags.string, tags.special(tags.string)], color: "var(--pk-syntax-string)" },
+  { tag: [tags.comment, tags.lineComment], color: "var(--pk-syntax-comment)", fontStyle: "italic" },
+  { tag: [tags.number, tags.bool, tags.null], color: "var(--pk-syntax-number)" },
+  { tag: [tags.function(tags.definition(tags.variableName)), tags.definition(tags.className)], color: "var(--pk-syntax-definition)" },
+  { tag: [tags.self, tags.special(tags.variableName)], color: "var(--pk-syntax-special)" },
+  { tag: tags.operator, color: "var(--pk-syntax-operator)" },
+]);
 
 /** Marks one line (a traceback's learner line) until the code changes. */
 const setErrorLine = StateEffect.define();
@@ -63,7 +69,7 @@ export function createEditor(parent, { doc, label, onChange }) {
         indentOnInput(),
         indentUnit.of("    "),
         bracketMatching(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(highlightStyle),
         python(),
         errorLine,
         keymap.of([

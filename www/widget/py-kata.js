@@ -31,11 +31,11 @@ const TEMPLATE = `
     <button type="button" data-action="solution" hidden></button>
     <button type="button" data-action="reset"></button>
   </div>
+  <ol class="pk-hints" part="hints" aria-live="polite"></ol>
   <p class="pk-notice" role="alert"></p>
   <p class="pk-status" role="status" aria-live="polite"></p>
   <pre class="pk-output" part="output" tabindex="0"></pre>
   <ol class="pk-results" part="results"></ol>
-  <ol class="pk-hints" part="hints"></ol>
   <div class="pk-solution" hidden><h3></h3><pre></pre><button type="button" data-action="use-solution"></button></div>
 </div>`;
 
@@ -62,6 +62,15 @@ export function readInlineExercise(element) {
     solution: text("solution"),
   };
 }
+
+/** If the host registered pykata's service worker, ask it to keep `urls` for offline use. */
+function keepOffline(...urls) {
+  navigator.serviceWorker?.ready.then((registration) =>
+    registration.active?.postMessage({ type: "pykata:keep", urls: urls.map((url) => new URL(url, document.baseURI).href) }),
+  );
+}
+
+keepOffline(location.href);
 
 /** localStorage that reports failure instead of throwing (full or disabled storage). */
 const storage = {
@@ -200,6 +209,7 @@ export class PyKataElement extends HTMLElement {
         if (!response.ok) throw new Error(`HTTP ${response.status} for ${url.pathname}`);
         exercise = await response.json();
         this.#key = url.pathname;
+        keepOffline(url);
       } else {
         exercise = readInlineExercise(this);
         this.#key = `inline:${location.pathname}#${exercise.manifest.id}`;

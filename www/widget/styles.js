@@ -14,6 +14,13 @@ export const STYLES = `
   --pk-error-line: var(--pykata-error-line, rgba(198, 40, 40, 0.14));
   --pk-font: var(--pykata-font, system-ui, sans-serif);
   --pk-mono: var(--pykata-mono, ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace);
+  --pk-syntax-keyword: var(--pykata-syntax-keyword, #8a2be2);
+  --pk-syntax-string: var(--pykata-syntax-string, #b3261e);
+  --pk-syntax-comment: var(--pykata-syntax-comment, #6a737d);
+  --pk-syntax-number: var(--pykata-syntax-number, #0b6e4f);
+  --pk-syntax-definition: var(--pykata-syntax-definition, #1f4fb8);
+  --pk-syntax-special: var(--pykata-syntax-special, #9a4d00);
+  --pk-syntax-operator: var(--pykata-syntax-operator, #444b55);
   display: block;
   color: var(--pk-fg);
   font-family: var(--pk-font);
@@ -33,6 +40,13 @@ export const STYLES = `
     --pk-panel: var(--pykata-panel, #25282e);
     --pk-border: var(--pykata-border, #454a53);
     --pk-error-line: var(--pykata-error-line, rgba(255, 123, 114, 0.18));
+    --pk-syntax-keyword: var(--pykata-syntax-keyword, #d2a8ff);
+    --pk-syntax-string: var(--pykata-syntax-string, #ffa198);
+    --pk-syntax-comment: var(--pykata-syntax-comment, #9aa3ad);
+    --pk-syntax-number: var(--pykata-syntax-number, #7ee2b8);
+    --pk-syntax-definition: var(--pykata-syntax-definition, #8ab4ff);
+    --pk-syntax-special: var(--pykata-syntax-special, #ffc07a);
+    --pk-syntax-operator: var(--pykata-syntax-operator, #c9d1d9);
   }
 }
 :host([theme="dark"]) {
@@ -46,6 +60,13 @@ export const STYLES = `
   --pk-panel: var(--pykata-panel, #25282e);
   --pk-border: var(--pykata-border, #454a53);
   --pk-error-line: var(--pykata-error-line, rgba(255, 123, 114, 0.18));
+  --pk-syntax-keyword: var(--pykata-syntax-keyword, #d2a8ff);
+  --pk-syntax-string: var(--pykata-syntax-string, #ffa198);
+  --pk-syntax-comment: var(--pykata-syntax-comment, #9aa3ad);
+  --pk-syntax-number: var(--pykata-syntax-number, #7ee2b8);
+  --pk-syntax-definition: var(--pykata-syntax-definition, #8ab4ff);
+  --pk-syntax-special: var(--pykata-syntax-special, #ffc07a);
+  --pk-syntax-operator: var(--pykata-syntax-operator, #c9d1d9);
 }
 .pk { background: var(--pk-bg); border: 1px solid var(--pk-border); border-radius: 10px; padding: 1rem 1.25rem; }
 .pk-head { display: flex; align-items: baseline; gap: 0.75rem; flex-wrap: wrap; }
