@@ -237,3 +237,35 @@ test("the UI speaks the page's language", async () => {
   assert.match(await widget.locator(".pk-status").textContent(), /^\d von 7 Prüfungen bestanden\.$/);
   await german.close();
 });
+
+test("code that crashes the engine gets a message, and a fresh engine runs the next program", async () => {
+  await type(1, "class Loop:\n    def __repr__(self):\n        return repr(self)\n\nrepr(Loop())\n");
+  await press(1, "run");
+  await waitIdle(1);
+  assert.match(await status(1).textContent(), /crashed the Python engine .* restarted/);
+  assert.match(await kata(1).evaluate((el) => el.code), /class Loop/, "the code is untouched");
+  await type(1, "print('fresh engine')\n");
+  await press(1, "run");
+  await waitIdle(1);
+  assert.equal(await kata(1).locator(".pk-output .stdout").textContent(), "fresh engine\n");
+});
+
+test("a flood of output is cut with a notice", async () => {
+  await type(1, "for i in range(200000):\n    print('spam', i)\n");
+  await press(1, "run");
+  await waitIdle(1);
+  const stdout = await kata(1).locator(".pk-output .stdout").textContent();
+  assert.ok(stdout.length <= 64 * 1024, `kept ${stdout.length} characters`);
+  assert.match(await kata(1).locator(".pk-output .notice").textContent(), /output truncated/);
+});
+
+test("with JavaScript off, the blog post still shows each exercise's prompt and starter", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await plain.goto(`${base}blog.html`);
+  const text = await plain.locator("py-kata").first().innerText();
+  assert.match(text, /Write a decorator log_calls/);
+  assert.match(text, /def log_calls\(func\):/);
+  assert.match(await plain.locator("py-kata").nth(1).innerText(), /class Closing:/);
+  await context.close();
+});

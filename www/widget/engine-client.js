@@ -37,7 +37,9 @@ export class EngineClient extends EventTarget {
       if (!request) return;
       this.#pending.delete(data.id);
       clearTimeout(request.timer);
-      data.ok ? request.resolve(data.result) : request.reject(new Error(data.error));
+      if (data.ok) return request.resolve(data.result);
+      request.reject(Object.assign(new Error(data.error), { crashed: Boolean(data.crashed) }));
+      if (data.crashed) this.stop("crash");
     };
     this.#worker.onerror = (event) => {
       event.preventDefault?.();
@@ -59,7 +61,8 @@ export class EngineClient extends EventTarget {
   }
 
   /** Send `message`; resolves with the result, or rejects with an error whose `stopped` is
-   * "budget" or "user" if the worker was terminated first. */
+   * "budget" or "user" if the worker was terminated first, or whose `crashed` is true if the
+   * code broke the engine (which is then replaced). */
   request(message, budgetMs) {
     this.warm();
     const id = this.#nextId++;

@@ -302,7 +302,9 @@ export class PyKataElement extends HTMLElement {
           ? t(this.#strings, "stoppedByBudget", { seconds: this.#budget() / 1000 })
           : error.stopped
             ? t(this.#strings, "stoppedByUser")
-            : t(this.#strings, "engineError", { error: error.message }),
+            : error.crashed
+              ? t(this.#strings, "engineCrashed", { error: error.message })
+              : t(this.#strings, "engineError", { error: error.message }),
         "fail",
       );
       return null;

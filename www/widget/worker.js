@@ -43,6 +43,8 @@ self.onmessage = async ({ data }) => {
         : engine.run(data.source, data.stdin ?? "", data.limitMs ?? 10000);
     self.postMessage({ id, ok: true, result });
   } catch (error) {
-    self.postMessage({ id, ok: false, error: String(error?.message ?? error) });
+    // An exception out of the wasm module (a trap, a JS stack overflow from deep native
+    // recursion) leaves the instance unusable: say so, and the page starts a fresh worker.
+    self.postMessage({ id, ok: false, error: String(error?.message ?? error), crashed: true });
   }
 };
