@@ -210,9 +210,11 @@ export class PyKataElement extends HTMLElement {
         exercise = await response.json();
         this.#key = url.pathname;
         keepOffline(url);
-      } else {
+      } else if (this.querySelector("[data-kata]")) {
         exercise = readInlineExercise(this);
         this.#key = `inline:${location.pathname}#${exercise.manifest.id}`;
+      } else {
+        return; // nothing to show until a `src` is set
       }
     } catch (error) {
       if (token === this.#loadToken) this.#notice(t(this.#strings, "loadFailed", { error: error.message }));
