@@ -89,7 +89,13 @@ function nativeRate() {
 }
 
 const wasm = sizes(join(ROOT, "www/pkg/pykata_wasm_bg.wasm"));
-const site = filesUnder(SITE).filter((f) => !f.includes("/exercises/")).map(sizes);
+// What a browser downloads for a page with widgets: not source maps, type declarations, or
+// the demo site's own pages.
+const transferred = filesUnder(SITE).filter(
+  (f) => !f.includes("/exercises/") && !/\.(map|d\.ts)$/.test(f) && !/(demo\.js|site\.css|\.html)$/.test(f),
+);
+const site = transferred.map(sizes);
+const widget = sizes(join(SITE, "pykata.js"));
 const siteTotal = (key) => site.reduce((sum, s) => sum + s[key], 0);
 const index = JSON.parse(readFileSync(join(SITE, "exercises/index.json"), "utf8"));
 const first = index.packs.find((p) => p.id === "decorators").exercises[0];
@@ -108,7 +114,8 @@ Node process; the wasm module is the release build \`./x\` makes (no \`wasm-opt\
 | artefact | raw | gzip -9 | brotli -q 11 |
 |---|---|---|---|
 | \`pykata_wasm_bg.wasm\` | ${mb(wasm.raw)} | ${mb(wasm.gzip)} | ${mb(wasm.brotli)} |
-| whole site without exercise JSON (wasm + JS + HTML + CSS) | ${mb(siteTotal("raw"))} | ${mb(siteTotal("gzip"))} | ${mb(siteTotal("brotli"))} |
+| \`pykata.js\` (widget + CodeMirror, minified) | ${kb(widget.raw)} | ${kb(widget.gzip)} | ${kb(widget.brotli)} |
+| everything a page with widgets loads (${transferred.length} files: wasm, wasm glue, widget, worker, service worker) | ${mb(siteTotal("raw"))} | ${mb(siteTotal("gzip"))} | ${mb(siteTotal("brotli"))} |
 
 ## Speed in Node (the real wasm module)
 

@@ -270,3 +270,26 @@ test("with JavaScript off, the blog post still shows each exercise's prompt and 
   assert.match(await plain.locator("py-kata").nth(1).innerText(), /class Closing:/);
   await context.close();
 });
+
+test("while the engine downloads, a progress bar counts bytes, then says ready", async () => {
+  const context = await browser.newContext();
+  const slow = await context.newPage();
+  const cdp = await context.newCDPSession(slow);
+  await cdp.send("Network.enable");
+  // 16 MB/s: the download takes a couple of seconds, long enough to watch.
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: 16 * 1024 * 1024,
+    uploadThroughput: -1,
+  });
+  await slow.goto(`${base}blog.html`);
+  const label = slow.locator("py-kata").first().locator(".pk-progress-label");
+  await slow.waitForFunction(
+    () => /Loading Python… [\d.]+ [KM]B of [\d.]+ MB/.test(
+      document.querySelector("py-kata").shadowRoot.querySelector(".pk-progress-label").textContent,
+    ),
+  );
+  await label.filter({ hasText: "Python ready" }).waitFor({ timeout: 60000 });
+  await context.close();
+});
