@@ -149,7 +149,7 @@ fn describe_failure(report: &Report) -> String {
     format!("failing checks: {}", failing_checks(report).join(", "))
 }
 
-fn status_word(status: Status) -> &'static str {
+pub(crate) fn status_word(status: Status) -> &'static str {
     match status {
         Status::Pass => "pass",
         Status::Fail => "fail",

@@ -1,9 +1,11 @@
 //! `pykata`: check, grade and build exercise packs.
 
+mod batch;
 mod build;
 mod check;
+mod new;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use pykata_engine::{Engine, Status, SystemHost};
 use pykata_pack::{Diagnostic, Severity};
@@ -20,14 +22,29 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Grade one solution against an exercise; print the report (JSON) on stdout.
+    /// Grade solutions against an exercise.
     ///
-    /// Exit status: 0 pass, 1 fail or error, 2 usage error or broken exercise.
+    /// One .py file: print its report (JSON) on stdout; exit 0 pass, 1 fail or error.
+    /// Many (files, folders of .py files, or .csv/.json manifests of id,path) with --out:
+    /// grade them in parallel and write OUT/<id>/results.json and OUT/summary.csv; exit 0 if
+    /// all pass, 1 otherwise. Exit 2: usage error or broken exercise.
     Grade {
         /// The exercise folder (holding exercise.toml).
         exercise: PathBuf,
-        /// The Python file to grade.
-        solution: PathBuf,
+        /// Python files, folders of them, or manifests.
+        #[arg(required = true)]
+        submissions: Vec<PathBuf>,
+        /// Where to write one results.json per submission and summary.csv.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Submissions graded at once (default: one per CPU core).
+        #[arg(long)]
+        jobs: Option<usize>,
+    },
+    /// Scaffold a new exercise at PACK/EXERCISE (sound from the start) and list it in the pack.
+    New {
+        /// The exercise folder to create, inside its pack folder.
+        path: PathBuf,
     },
     /// Prove exercises sound: the solution passes, the starter and every wrong/*.py fail.
     Check {
@@ -61,7 +78,8 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Grade { exercise, solution } => grade(&exercise, &solution),
+        Command::Grade { exercise, submissions, out, jobs } => grade(&exercise, &submissions, out.as_deref(), jobs),
+        Command::New { path } => new::run(&path).map(|()| ExitCode::SUCCESS),
         Command::Check { paths, format } => check::run(&paths, format),
         Command::Build { paths, out, assets } => build::run(&paths, &out, assets.as_deref()),
     };
@@ -84,18 +102,42 @@ pub(crate) fn report_diagnostics(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(|d| d.severity == Severity::Error)
 }
 
-fn grade(exercise_dir: &Path, solution: &Path) -> Result<ExitCode> {
+fn grade(exercise_dir: &Path, inputs: &[PathBuf], out: Option<&Path>, jobs: Option<usize>) -> Result<ExitCode> {
     let loaded = pykata_pack::load_exercise(exercise_dir);
     let failed = report_diagnostics(&loaded.diagnostics);
     let Some(exercise) = loaded.value.filter(|_| !failed) else {
         return Ok(ExitCode::from(2));
     };
-    let source = std::fs::read_to_string(solution).with_context(|| format!("cannot read {}", solution.display()))?;
-    let report = Engine::new(SystemHost::default()).grade(&exercise.manifest, &source)?;
-    println!("{}", serde_json::to_string_pretty(&report)?);
-    Ok(if report.status == Status::Pass {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    let pass_or_fail = |all_pass: bool| if all_pass { ExitCode::SUCCESS } else { ExitCode::from(1) };
+    let Some(out) = out else {
+        let [solution] = inputs else {
+            bail!("grading more than one submission needs --out DIR for the results");
+        };
+        if solution.is_dir() {
+            bail!("{} is a folder: grading many submissions needs --out DIR", solution.display());
+        }
+        let source =
+            std::fs::read_to_string(solution).with_context(|| format!("cannot read {}", solution.display()))?;
+        let report = Engine::new(SystemHost::default()).grade(&exercise.manifest, &source)?;
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(pass_or_fail(report.status == Status::Pass));
+    };
+    let submissions = batch::submissions(inputs)?;
+    if submissions.is_empty() {
+        bail!("no submissions found in {}", inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+    }
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let started = std::time::Instant::now();
+    let statuses = batch::run(&exercise, &submissions, out, jobs)?;
+    let count = |status: Status| statuses.iter().filter(|s| **s == status).count();
+    println!(
+        "graded {} submissions in {:.1} s: {} pass, {} fail, {} error; summary in {}",
+        statuses.len(),
+        started.elapsed().as_secs_f64(),
+        count(Status::Pass),
+        count(Status::Fail),
+        count(Status::Error),
+        out.join("summary.csv").display()
+    );
+    Ok(pass_or_fail(count(Status::Pass) == statuses.len()))
 }

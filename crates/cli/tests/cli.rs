@@ -192,3 +192,96 @@ fn build_writes_assets_index_and_one_json_per_exercise() {
         assert!(exercise.get("wrong").is_none(), "known-wrong solutions are not shipped");
     }
 }
+
+#[test]
+fn batch_grading_writes_results_and_a_summary() {
+    let root = tempfile::tempdir().unwrap();
+    let exercise = repo().join("exercises/decorators/log-calls");
+    let subs = root.path().join("subs");
+    fs::create_dir_all(&subs).unwrap();
+    fs::copy(exercise.join("solution.py"), subs.join("ada.py")).unwrap();
+    fs::copy(exercise.join("wrong/no-wraps.py"), subs.join("bob.py")).unwrap();
+    fs::write(subs.join("cy.py"), "def log_calls(:\n").unwrap();
+    fs::write(root.path().join("manifest.csv"), "id,path\ndee,subs/ada.py\n").unwrap();
+    let out = root.path().join("out");
+    let output = pykata(&[
+        "grade",
+        exercise.to_str().unwrap(),
+        subs.to_str().unwrap(),
+        root.path().join("manifest.csv").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--jobs",
+        "2",
+    ]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "not every submission passes: {stdout}");
+    assert!(stdout.contains("graded 4 submissions"), "{stdout}");
+    assert!(stdout.contains("2 pass, 1 fail, 1 error"), "{stdout}");
+    let report: Value = serde_json::from_str(&fs::read_to_string(out.join("bob/results.json")).unwrap()).unwrap();
+    assert_eq!(report["status"], "fail");
+    let mut reader = csv::Reader::from_path(out.join("summary.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let row = |id: &str| rows.iter().find(|r| &r[0] == id).unwrap_or_else(|| panic!("no row for {id}")).clone();
+    assert_eq!((&row("ada")[1], &row("ada")[2], &row("ada")[5]), ("pass", "6", "6"));
+    assert_eq!((&row("bob")[1], &row("bob")[6]), ("fail", "keeps-metadata"));
+    assert_eq!(&row("cy")[1], "error");
+    assert!(row("cy")[8].contains("syntax error"));
+    assert_eq!(&row("dee")[1], "pass");
+}
+
+#[test]
+fn batch_grading_refuses_duplicate_ids_and_a_missing_out() {
+    let exercise = repo().join("exercises/decorators/log-calls");
+    let solution = exercise.join("solution.py");
+    let twice = pykata(&["grade", exercise.to_str().unwrap(), solution.to_str().unwrap(), solution.to_str().unwrap()]);
+    assert_eq!(twice.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("needs --out DIR"));
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("out");
+    let dupes = pykata(&[
+        "grade",
+        exercise.to_str().unwrap(),
+        solution.to_str().unwrap(),
+        solution.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(dupes.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&dupes.stderr).contains("two submissions have the id `solution`"));
+}
+
+#[test]
+fn new_scaffolds_a_sound_exercise_and_lists_it_in_the_pack() {
+    let root = tempfile::tempdir().unwrap();
+    let pack = root.path().join("basics");
+    fs::create_dir_all(&pack).unwrap();
+    fs::write(pack.join("pack.toml"), "# My pack.\ntitle = \"Basics\"\norder = [] # easiest first\n").unwrap();
+    let first = pack.join("first-steps");
+    let second = pack.join("second-steps");
+    for dir in [&first, &second] {
+        let output = pykata(&["new", dir.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let pack_toml = fs::read_to_string(pack.join("pack.toml")).unwrap();
+    assert!(pack_toml.starts_with("# My pack.\n"), "comments are kept: {pack_toml}");
+    assert!(pack_toml.contains("order = [\"first-steps\", \"second-steps\"] # easiest first"), "{pack_toml}");
+    let check = pykata(&["check", pack.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&check.stderr));
+    assert!(stdout.contains("2 of 2 exercises sound; 4 wrong solutions caught"), "{stdout}");
+    let again = pykata(&["new", first.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2), "an existing exercise is never overwritten");
+    let bad = pykata(&["new", pack.join("Bad Name").to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn new_creates_the_pack_toml_when_there_is_none() {
+    let root = tempfile::tempdir().unwrap();
+    let exercise = root.path().join("loops/while-loops");
+    fs::create_dir_all(root.path().join("loops")).unwrap();
+    assert_eq!(pykata(&["new", exercise.to_str().unwrap()]).status.code(), Some(0));
+    let check = pykata(&["check", root.path().join("loops").to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stderr));
+}

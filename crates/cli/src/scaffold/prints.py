@@ -1,0 +1,4 @@
+# fails: uses-return
+def answer():
+    """Return the answer."""
+    print(42)

@@ -1,0 +1,3 @@
+def answer():
+    """Return the answer."""
+    return 42
