@@ -17,6 +17,8 @@ struct Verdict {
     wrong_caught: usize,
     wrong_total: usize,
     problems: Vec<Diagnostic>,
+    /// Weaknesses that do not make the exercise unsound (a check no wrong solution exercises).
+    warnings: Vec<Diagnostic>,
 }
 
 pub(crate) fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
@@ -59,7 +61,8 @@ pub(crate) fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
     }
     let unsound = verdicts.iter().any(|v| !v.problems.is_empty());
     if matches!(format, Format::Table) {
-        report_diagnostics(&verdicts.iter().flat_map(|v| v.problems.clone()).collect::<Vec<_>>());
+        let findings: Vec<Diagnostic> = verdicts.iter().flat_map(|v| v.problems.iter().chain(&v.warnings).cloned()).collect();
+        report_diagnostics(&findings);
     }
     Ok(if broken || unsound || exercises.is_empty() {
         ExitCode::from(1)
@@ -100,11 +103,21 @@ fn verify(engine: &Engine<SystemHost>, exercise: &Exercise) -> Result<Verdict> {
         );
     }
     let mut caught = 0;
+    let mut exercised = std::collections::HashSet::new();
     for wrong in &exercise.wrong {
         let report = engine.grade(&exercise.manifest, &wrong.source)?;
         let span = Span::file(&wrong.path);
         let named = report.test(&wrong.fails);
-        if report.status == Status::Error {
+        let crashed_on_load = named.is_some_and(|t| {
+            // The runner's wording for code that raised before any check could run.
+            t.status == Status::Error && t.message.as_deref().is_some_and(|m| m.contains("while being loaded"))
+        });
+        if crashed_on_load {
+            problems.push(
+                Diagnostic::error("fails for the wrong reason: it crashes while being loaded", span)
+                    .hint("a wrong solution should be plausible code that a check catches, not code that cannot run"),
+            );
+        } else if report.status == Status::Error {
             problems.push(
                 Diagnostic::error(
                     format!("fails for the wrong reason: {}", describe_failure(&report)),
@@ -114,6 +127,7 @@ fn verify(engine: &Engine<SystemHost>, exercise: &Exercise) -> Result<Verdict> {
             );
         } else if named.is_some_and(|t| t.status != Status::Pass) {
             caught += 1;
+            exercised.extend(failing_checks(&report).into_iter().map(str::to_owned));
         } else {
             let others = failing_checks(&report);
             problems.push(
@@ -132,6 +146,21 @@ fn verify(engine: &Engine<SystemHost>, exercise: &Exercise) -> Result<Verdict> {
             );
         }
     }
+    let warnings = exercise
+        .manifest
+        .checks
+        .iter()
+        .enumerate()
+        .filter(|(_, check)| !exercised.contains(&check.id))
+        .map(|(index, check)| {
+            Diagnostic::warning(
+                format!("no wrong solution fails check `{}`, so nothing proves it works", check.id),
+                Span::file(&dir.join("exercise.toml")),
+            )
+            .field(format!("checks[{index}]"))
+            .hint(format!("add a wrong/*.py with `# fails: {}` showing the mistake it catches", check.id))
+        })
+        .collect();
     Ok(Verdict {
         exercise: dir.clone(),
         solution: solution.status,
@@ -139,6 +168,7 @@ fn verify(engine: &Engine<SystemHost>, exercise: &Exercise) -> Result<Verdict> {
         wrong_caught: caught,
         wrong_total: exercise.wrong.len(),
         problems,
+        warnings,
     })
 }
 
@@ -175,7 +205,12 @@ fn print_table(verdicts: &[Verdict]) {
             status_word(v.solution),
             status_word(v.starter),
             format!("{}/{}", v.wrong_caught, v.wrong_total),
-            if v.problems.is_empty() { "sound" } else { "UNSOUND" },
+            match (v.problems.len(), v.warnings.len()) {
+                (0, 0) => "sound".to_owned(),
+                (0, 1) => "sound, 1 warning".to_owned(),
+                (0, n) => format!("sound, {n} warnings"),
+                _ => "UNSOUND".to_owned(),
+            },
         );
     }
     let sound = verdicts.iter().filter(|v| v.problems.is_empty()).count();

@@ -285,3 +285,21 @@ fn new_creates_the_pack_toml_when_there_is_none() {
     let check = pykata(&["check", root.path().join("loops").to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stderr));
 }
+
+#[test]
+fn check_flags_weak_exercises() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = copy_exercise(root.path());
+    // Only these two wrong solutions fail `calls-once` (the second fails every check).
+    fs::remove_file(dir.join("wrong/calls-twice.py")).unwrap();
+    fs::remove_file(dir.join("wrong/forgot-return-wrapper.py")).unwrap();
+    fs::write(dir.join("wrong/crashes.py"), "# fails: returns-result\nraise RuntimeError('boom')\n").unwrap();
+    let output = pykata(&["check", dir.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr.contains("crashes.py: error: fails for the wrong reason: it crashes while being loaded"), "{stderr}");
+    assert!(
+        stderr.contains("warning: checks[4]: no wrong solution fails check `calls-once`, so nothing proves it works"),
+        "{stderr}"
+    );
+}
