@@ -46,6 +46,11 @@ enum Command {
         /// The exercise folder to create, inside its pack folder.
         path: PathBuf,
     },
+    /// Write the JSON Schemas of exercise.toml and pack.toml into a folder (for editors).
+    Schema {
+        /// The folder to write exercise.schema.json and pack.schema.json into.
+        out: PathBuf,
+    },
     /// Prove exercises sound: the solution passes, the starter and every wrong/*.py fail.
     Check {
         /// Pack folders, exercise folders, or folders of packs.
@@ -81,6 +86,7 @@ fn main() -> ExitCode {
         Command::Grade { exercise, submissions, out, jobs } => grade(&exercise, &submissions, out.as_deref(), jobs),
         Command::New { path } => new::run(&path).map(|()| ExitCode::SUCCESS),
         Command::Check { paths, format } => check::run(&paths, format),
+        Command::Schema { out } => write_schemas(&out).map(|()| ExitCode::SUCCESS),
         Command::Build { paths, out, assets } => build::run(&paths, &out, assets.as_deref()),
     };
     match outcome {
@@ -100,6 +106,14 @@ pub(crate) fn report_diagnostics(diagnostics: &[Diagnostic]) -> bool {
         eprintln!("{:?}", diagnostic.to_report(source));
     }
     diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+fn write_schemas(out: &Path) -> Result<()> {
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    for (name, schema) in pykata_pack::json_schemas() {
+        std::fs::write(out.join(name), schema).with_context(|| format!("cannot write {name}"))?;
+    }
+    Ok(())
 }
 
 fn grade(exercise_dir: &Path, inputs: &[PathBuf], out: Option<&Path>, jobs: Option<usize>) -> Result<ExitCode> {

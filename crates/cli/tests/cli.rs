@@ -303,3 +303,16 @@ fn check_flags_weak_exercises() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_shipped_json_schemas_are_up_to_date() {
+    let root = tempfile::tempdir().unwrap();
+    assert_eq!(pykata(&["schema", root.path().to_str().unwrap()]).status.code(), Some(0));
+    for name in ["exercise.schema.json", "pack.schema.json"] {
+        let fresh = fs::read_to_string(root.path().join(name)).unwrap();
+        let shipped = fs::read_to_string(repo().join("docs/schema").join(name)).unwrap_or_default();
+        assert!(fresh == shipped, "docs/schema/{name} is stale: run `pykata schema docs/schema`");
+        let schema: Value = serde_json::from_str(&fresh).unwrap();
+        assert_eq!(schema["additionalProperties"], Value::Bool(false), "typos are flagged in editors too");
+    }
+}

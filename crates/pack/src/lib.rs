@@ -18,3 +18,14 @@ pub use load::{Loaded, MAX_FILE_BYTES, Target, discover, load_exercise, load_pac
 pub use model::{
     Check, CheckKind, Construct, Difficulty, Exercise, Manifest, MatchMode, Pack, PackManifest, WrongSolution,
 };
+
+/// The JSON Schemas of `exercise.toml` and `pack.toml` (file name, schema), so editors such as
+/// Taplo can validate and complete them while authoring.
+#[cfg(feature = "schema")]
+pub fn json_schemas() -> [(&'static str, String); 2] {
+    let render = |schema: schemars::Schema| serde_json::to_string_pretty(&schema).expect("schemas serialise") + "\n";
+    [
+        ("exercise.schema.json", render(schemars::schema_for!(Manifest))),
+        ("pack.schema.json", render(schemars::schema_for!(PackManifest))),
+    ]
+}

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 /// `exercise.toml`: what an exercise is and how it is graded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     /// Stable identifier; equals the exercise's folder name.
@@ -15,7 +16,7 @@ pub struct Manifest {
     pub difficulty: Difficulty,
     /// Graduated hints, gentlest first.
     pub hints: Vec<String>,
-    /// Time budget for each check, in milliseconds (default [`Manifest::DEFAULT_TIME_LIMIT_MS`]).
+    /// Time budget for each check, in milliseconds (default 5000); a submission gets twice this in all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_limit_ms: Option<u64>,
     pub checks: Vec<Check>,
@@ -32,6 +33,7 @@ impl Manifest {
 }
 
 /// How hard an exercise is.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Difficulty {
@@ -44,6 +46,7 @@ pub enum Difficulty {
 ///
 /// The fields after `hint` apply to some kinds only; [`crate::load_exercise`] rejects a field
 /// given to a kind that does not use it, and a missing one that the kind needs.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Check {
@@ -85,6 +88,7 @@ pub struct Check {
 }
 
 /// What a check does.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CheckKind {
@@ -111,6 +115,7 @@ impl CheckKind {
 }
 
 /// How an output check compares standard output with `expected`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MatchMode {
@@ -124,6 +129,7 @@ pub enum MatchMode {
 }
 
 /// A Python construct a static check can require or forbid.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Construct {
@@ -174,6 +180,7 @@ pub struct Exercise {
 }
 
 /// `pack.toml`: a pack's title and the order of its exercises.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackManifest {
