@@ -18,6 +18,7 @@ import io as _io
 import json as _json
 import re as _re
 import traceback as _traceback
+import types as _types
 
 import pykata as _helpers
 
@@ -287,10 +288,15 @@ def _static(request):
 
 
 def run_check(request_json):
-    """Run one check described by `request_json`; answer JSON with status, detail, output, line, budget."""
+    """Run one check described by `request_json`; answer JSON with status, detail, output, line,
+    budget, and for unittest checks one answer per test in `cases`."""
     request = _json.loads(request_json)
     if request["kind"] == "static":
         return _json.dumps(_static(request))
+    if request["kind"] == "unittest":
+        import _pykata_unittest  # imported on demand: unittest is slow to import
+
+        return _json.dumps(_pykata_unittest.run(request))
     return _json.dumps(_execute(request))
 
 

@@ -39,6 +39,17 @@ struct CheckAnswer {
     output: String,
     line: Option<u32>,
     budget: Option<Budget>,
+    /// For unittest checks: one answer per test.
+    #[serde(default)]
+    cases: Vec<CaseAnswer>,
+}
+
+/// One test of a unittest check.
+#[derive(Deserialize)]
+struct CaseAnswer {
+    name: String,
+    #[serde(flatten)]
+    answer: CheckAnswer,
 }
 
 impl CheckAnswer {
@@ -50,6 +61,7 @@ impl CheckAnswer {
             output: String::new(),
             line: None,
             budget: Some(Budget::Time),
+            cases: Vec::new(),
         }
     }
 }
@@ -100,7 +112,16 @@ impl<H: Host> Engine<H> {
             };
             let duration_ms = self.host.now_ms() - started;
             left_ms = left_ms.saturating_sub(duration_ms.ceil() as u64);
-            tests.push(test_result(check, answer, duration_ms, budget_ms));
+            if answer.cases.is_empty() {
+                tests.push(test_result(check, answer, duration_ms, budget_ms));
+            } else {
+                let share = duration_ms / answer.cases.len() as f64;
+                for case in answer.cases {
+                    let mut test = test_result(check, case.answer, share, budget_ms);
+                    test.name = format!("{}: {}", check.title, case.name);
+                    tests.push(test);
+                }
+            }
         }
         Ok(Report::from_tests(tests))
     }

@@ -12,6 +12,17 @@ pub enum Status {
     Error,
 }
 
+impl Status {
+    /// Pass < fail < error.
+    fn severity(self) -> u8 {
+        match self {
+            Status::Pass => 0,
+            Status::Fail => 1,
+            Status::Error => 2,
+        }
+    }
+}
+
 /// A limit the learner's code ran into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -62,9 +73,10 @@ impl Report {
         }
     }
 
-    /// The result of the check `check_id`, if it ran.
+    /// The result of the check `check_id`, if it ran; for a check reported as several tests
+    /// (unittest), the worst of them.
     pub fn test(&self, check_id: &str) -> Option<&TestResult> {
-        self.tests.iter().find(|t| t.check_id == check_id)
+        self.tests.iter().filter(|t| t.check_id == check_id).max_by_key(|t| t.status.severity())
     }
 }
 

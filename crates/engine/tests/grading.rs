@@ -348,3 +348,51 @@ fn run_captures_output_errors_and_truncates_floods() {
     let exits = engine.run("import sys\nprint('bye')\nsys.exit(0)\n", "", 2000).unwrap();
     assert_eq!((exits.stdout.as_str(), exits.error), ("bye\n", None));
 }
+
+#[test]
+fn unittest_checks_report_each_test() {
+    let checks = r#"
+[[checks]]
+id = "tests"
+kind = "unittest"
+title = "Tests"
+message = "The tests must pass."
+code = '''
+import unittest
+from solution import add
+
+class AddTest(unittest.TestCase):
+    def test_small(self):
+        self.assertEqual(add(2, 3), 5)
+
+    def test_negative(self):
+        self.assertEqual(add(-2, -3), -5)
+
+def test_zero():
+    assert add(0, 0) == 0, "add(0, 0) should be 0"
+'''
+"#;
+    let good = grade(checks, "def add(a, b):\n    return a + b\n");
+    assert_eq!(good.status, Status::Pass, "{good:#?}");
+    let names: Vec<&str> = good.tests.iter().map(|t| t.name.as_str()).collect();
+    // Methods in unittest's own (alphabetical) order, then functions in definition order.
+    assert_eq!(names, ["Tests: AddTest.test_negative", "Tests: AddTest.test_small", "Tests: test_zero"]);
+
+    let bad = grade(checks, "def add(a, b):\n    if a < 0:\n        raise ValueError('negative')\n    return abs(a) + b\n");
+    let status = |name: &str| bad.tests.iter().find(|t| t.name.ends_with(name)).unwrap();
+    assert_eq!(status("test_small").status, Status::Pass);
+    assert_eq!(status("test_negative").status, Status::Error);
+    assert_eq!(status("test_negative").line, Some(3), "the learner's line is found");
+    assert_eq!(bad.test("tests").unwrap().status, Status::Error, "a check's worst test speaks for it");
+    let wrong = grade(checks, "def add(a, b):\n    return a + b + (a == 0)\n");
+    let zero = wrong.tests.iter().find(|t| t.name.ends_with("test_zero")).unwrap();
+    assert_eq!(zero.status, Status::Fail);
+    assert_eq!(zero.message.as_deref(), Some("The tests must pass.\n\nadd(0, 0) should be 0"));
+}
+
+#[test]
+fn a_unittest_loop_is_stopped_by_the_budget() {
+    let checks = "[[checks]]\nid = \"t\"\nkind = \"unittest\"\ntitle = \"T\"\nmessage = \"m\"\ncode = \"from solution import spin\\ndef test_spin():\\n    spin()\\n\"\n";
+    let report = grade(checks, "def spin():\n    while True:\n        pass\n");
+    assert_eq!(report.tests[0].budget, Some(Budget::Time), "{report:#?}");
+}

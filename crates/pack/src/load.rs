@@ -116,9 +116,10 @@ pub fn load_exercise(dir: &Path) -> Loaded<Exercise> {
     let manifest_path = dir.join("exercise.toml");
     let manifest = match read_text(&manifest_path) {
         Ok(source) => match parse_toml::<Manifest>(&manifest_path, &source) {
-            Ok((manifest, doc)) => {
+            Ok((mut manifest, doc)) => {
                 let at = |path: &[PathPart<'_>]| Span::at(&manifest_path, &source, doc.span_of(path));
-                validate_manifest(&manifest, dir, at, &mut diagnostics);
+                validate_manifest(&manifest, dir, &at, &mut diagnostics);
+                read_check_files(&mut manifest, dir, &at, &mut diagnostics);
                 Some(manifest)
             }
             Err(d) => {
@@ -160,7 +161,7 @@ fn is_identifier(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
-fn validate_manifest(manifest: &Manifest, dir: &Path, at: impl Fn(&[PathPart<'_>]) -> Span, out: &mut Vec<Diagnostic>) {
+fn validate_manifest(manifest: &Manifest, dir: &Path, at: &impl Fn(&[PathPart<'_>]) -> Span, out: &mut Vec<Diagnostic>) {
     use PathPart::{Index, Key};
     let folder = dir.file_name().unwrap_or_default().to_string_lossy();
     if manifest.id != folder {
@@ -228,11 +229,38 @@ fn validate_manifest(manifest: &Manifest, dir: &Path, at: impl Fn(&[PathPart<'_>
     }
 }
 
+/// Replace each check's `file` with the file's text in `code`.
+fn read_check_files(
+    manifest: &mut Manifest,
+    dir: &Path,
+    at: &impl Fn(&[PathPart<'_>]) -> Span,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (index, check) in manifest.checks.iter_mut().enumerate() {
+        let Some(file) = check.file.take() else { continue };
+        if check.code.is_some() {
+            continue; // reported: `code` and `file` together
+        }
+        if Path::new(&file).is_absolute() || file.split(['/', '\\']).any(|part| part == "..") {
+            let span = at(&[PathPart::Key("checks"), PathPart::Index(index), PathPart::Key("file")]);
+            out.push(
+                Diagnostic::error("`file` must be a path inside the exercise folder", span)
+                    .field(format!("checks[{index}].file")),
+            );
+            continue;
+        }
+        match read_text(&dir.join(&file)) {
+            Ok(text) => check.code = Some(text),
+            Err(diagnostic) => out.push(diagnostic.field(format!("checks[{index}].file"))),
+        }
+    }
+}
+
 /// Fields a check's kind needs but lacks, or has but does not use.
 fn kind_field_problems(check: &Check) -> Vec<(&'static str, String)> {
     let kind = check.kind.name();
     let present = [
-        ("code", check.code.is_some()),
+        ("code", check.code.is_some() || check.file.is_some()),
         ("stdin", check.stdin.is_some()),
         ("expected", check.expected.is_some()),
         ("match", check.match_mode.is_some()),
@@ -243,10 +271,15 @@ fn kind_field_problems(check: &Check) -> Vec<(&'static str, String)> {
     ];
     let (required, allowed): (&[&str], &[&str]) = match check.kind {
         CheckKind::Output => (&["expected"], &["code", "stdin", "expected", "match"]),
-        CheckKind::Assert | CheckKind::Behaviour => (&["code"], &["code"]),
+        CheckKind::Assert | CheckKind::Behaviour | CheckKind::Unittest => (&["code"], &["code"]),
         CheckKind::Static => (&[], &["must_use", "must_not_use", "must_call", "must_not_call"]),
     };
     let mut problems = Vec::new();
+    if check.code.is_some() && check.file.is_some() {
+        problems.push(("file", "give the check's code either inline (`code`) or in a file (`file`), not both".to_owned()));
+    } else if check.file.is_some() && check.kind == CheckKind::Output {
+        problems.push(("file", "`file` does not apply to output checks; use `code`".to_owned()));
+    }
     for (name, is_present) in present {
         if is_present && !allowed.contains(&name) {
             problems.push((name, format!("`{name}` does not apply to {kind} checks")));

@@ -61,9 +61,13 @@ pub struct Check {
     /// The 1-based hint to point a learner at when this check fails.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<usize>,
-    /// Python run after the learner's code (assert, behaviour; optional for output).
+    /// Python run after the learner's code (assert, behaviour, unittest; optional for output).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// A Python file beside `exercise.toml` holding the check's code instead of `code`
+    /// (assert, behaviour, unittest). Loading reads it into `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// Standard input for the run (output checks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stdin: Option<String>,
@@ -100,6 +104,9 @@ pub enum CheckKind {
     Behaviour,
     /// AST rules on the learner's source; nothing runs.
     Static,
+    /// A unittest module (`unittest.TestCase` classes or plain `test_*` functions) run against
+    /// the learner's code, imported as `solution`; each test is reported on its own.
+    Unittest,
 }
 
 impl CheckKind {
@@ -110,6 +117,7 @@ impl CheckKind {
             CheckKind::Assert => "assert",
             CheckKind::Behaviour => "behaviour",
             CheckKind::Static => "static",
+            CheckKind::Unittest => "unittest",
         }
     }
 }

@@ -231,3 +231,29 @@ fn pack_order_problems() {
     let text: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
     insta::assert_snapshot!(text.join("\n").replace(&root.path().display().to_string(), "<tmp>"));
 }
+
+#[test]
+fn a_check_can_keep_its_code_in_a_file() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = exercise(root.path(), |dir| {
+        fs::write(dir.join("test_greet.py"), "def test_hello():\n    assert True\n").unwrap();
+        let text = fs::read_to_string(dir.join("exercise.toml")).unwrap();
+        let unittest = "\n[[checks]]\nid = \"tests\"\nkind = \"unittest\"\ntitle = \"Tests\"\nmessage = \"m\"\nfile = \"test_greet.py\"\n";
+        fs::write(dir.join("exercise.toml"), text + unittest).unwrap();
+    });
+    let loaded = load_exercise(&dir);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let check = &loaded.value.unwrap().manifest.checks[2];
+    assert_eq!(check.kind, CheckKind::Unittest);
+    assert_eq!(check.code.as_deref(), Some("def test_hello():\n    assert True\n"));
+    assert_eq!(check.file, None, "the file is read into `code`");
+}
+
+#[test]
+fn check_file_problems() {
+    insta::assert_snapshot!(diagnostics(|dir| {
+        let text = fs::read_to_string(dir.join("exercise.toml")).unwrap();
+        let checks = "\n[[checks]]\nid = \"a\"\nkind = \"assert\"\ntitle = \"A\"\nmessage = \"m\"\nfile = \"missing.py\"\n\n[[checks]]\nid = \"b\"\nkind = \"assert\"\ntitle = \"B\"\nmessage = \"m\"\nfile = \"../outside.py\"\n\n[[checks]]\nid = \"c\"\nkind = \"assert\"\ntitle = \"C\"\nmessage = \"m\"\nfile = \"x.py\"\ncode = \"pass\"\n";
+        fs::write(dir.join("exercise.toml"), text + checks).unwrap();
+    }));
+}
