@@ -50,28 +50,47 @@ pub(crate) fn submissions(inputs: &[PathBuf]) -> Result<Vec<Submission>> {
             files.sort();
             found.extend(files.into_iter().map(|path| Submission { id: stem(&path), path }));
         } else if extension == "csv" {
-            let mut reader = csv::Reader::from_path(input).with_context(|| format!("cannot read {}", input.display()))?;
+            let mut reader =
+                csv::Reader::from_path(input).with_context(|| format!("cannot read {}", input.display()))?;
             for (row, record) in reader.deserialize::<Submission>().enumerate() {
                 let record = record.with_context(|| format!("{}: row {}", input.display(), row + 2))?;
-                found.push(Submission { path: base.join(&record.path), ..record });
+                found.push(Submission {
+                    path: base.join(&record.path),
+                    ..record
+                });
             }
         } else if extension == "json" {
             let text = fs::read_to_string(input).with_context(|| format!("cannot read {}", input.display()))?;
-            let records: Vec<Submission> =
-                serde_json::from_str(&text).with_context(|| format!("{}: expected [{{\"id\", \"path\"}}]", input.display()))?;
-            found.extend(records.into_iter().map(|r| Submission { path: base.join(&r.path), ..r }));
+            let records: Vec<Submission> = serde_json::from_str(&text)
+                .with_context(|| format!("{}: expected [{{\"id\", \"path\"}}]", input.display()))?;
+            found.extend(records.into_iter().map(|r| Submission {
+                path: base.join(&r.path),
+                ..r
+            }));
         } else if extension == "py" {
-            found.push(Submission { id: stem(input), path: input.clone() });
+            found.push(Submission {
+                id: stem(input),
+                path: input.clone(),
+            });
         } else {
-            bail!("{}: give .py files, folders of them, or a .csv/.json manifest", input.display());
+            bail!(
+                "{}: give .py files, folders of them, or a .csv/.json manifest",
+                input.display()
+            );
         }
     }
     let mut ids: Vec<&str> = found.iter().map(|s| s.id.as_str()).collect();
     ids.sort_unstable();
     if let Some(pair) = ids.windows(2).find(|w| w[0] == w[1]) {
-        bail!("two submissions have the id `{}`; ids name the output folders and must be unique", pair[0]);
+        bail!(
+            "two submissions have the id `{}`; ids name the output folders and must be unique",
+            pair[0]
+        );
     }
-    if let Some(bad) = found.iter().find(|s| s.id.is_empty() || s.id.contains(['/', '\\']) || s.id.starts_with('.')) {
+    if let Some(bad) = found
+        .iter()
+        .find(|s| s.id.is_empty() || s.id.contains(['/', '\\']) || s.id.starts_with('.'))
+    {
         bail!("submission id `{}` cannot be a folder name", bad.id);
     }
     Ok(found)
@@ -102,7 +121,9 @@ pub(crate) fn run(exercise: &Exercise, submissions: &[Submission], out: &Path, j
                 let engine = Engine::new(SystemHost::default());
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(submission) = submissions.get(index) else { break };
+                    let Some(submission) = submissions.get(index) else {
+                        break;
+                    };
                     let outcome = grade_one(&engine, exercise, submission);
                     outcomes.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(outcome);
                     progress.inc(1);
@@ -159,5 +180,9 @@ fn grade_one(engine: &Engine<SystemHost>, exercise: &Exercise, submission: &Subm
         Ok(report) => (Some(report), None),
         Err(problem) => (None, Some(problem)),
     };
-    Outcome { report, problem, duration_ms: started.elapsed().as_millis() }
+    Outcome {
+        report,
+        problem,
+        duration_ms: started.elapsed().as_millis(),
+    }
 }

@@ -58,9 +58,17 @@ pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Resul
         return Ok(ExitCode::from(2));
     }
     copy_assets(&assets, out)?;
+    let total: usize = packs.iter().map(|p| p.exercises.len()).sum();
+    let progress = indicatif::ProgressBar::new(total as u64).with_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} exercises built").expect("valid template"),
+    );
     let index = Index {
-        packs: packs.iter().map(|pack| write_pack(pack, out)).collect::<Result<_>>()?,
+        packs: packs
+            .iter()
+            .map(|pack| write_pack(pack, out, &progress))
+            .collect::<Result<_>>()?,
     };
+    progress.finish_and_clear();
     fs::write(out.join("exercises/index.json"), serde_json::to_string_pretty(&index)?)?;
     let count: usize = index.packs.iter().map(|p| p.exercises.len()).sum();
     eprintln!(
@@ -71,7 +79,7 @@ pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Resul
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_pack(pack: &Pack, out: &Path) -> Result<PackEntry> {
+fn write_pack(pack: &Pack, out: &Path, progress: &indicatif::ProgressBar) -> Result<PackEntry> {
     let dir = out.join("exercises").join(&pack.id);
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut exercises = Vec::new();
@@ -87,6 +95,7 @@ fn write_pack(pack: &Pack, out: &Path) -> Result<PackEntry> {
             difficulty: exercise.manifest.difficulty,
             src: format!("exercises/{}/{id}.json", pack.id),
         });
+        progress.inc(1);
     }
     Ok(PackEntry {
         id: pack.id.clone(),
@@ -114,11 +123,17 @@ fn render_markdown(markdown: &str) -> String {
 fn copy_assets(assets: &Path, out: &Path) -> Result<()> {
     let pkg = assets.join("pkg");
     if !pkg.join("pykata_wasm_bg.wasm").is_file() {
-        bail!("{} has no pykata_wasm_bg.wasm: build the wasm module first (./x demo does)", pkg.display());
+        bail!(
+            "{} has no pykata_wasm_bg.wasm: build the wasm module first (./x demo does)",
+            pkg.display()
+        );
     }
     let widget = assets.join("build");
     if !widget.join("pykata.js").is_file() {
-        bail!("{} has no pykata.js: bundle the widget first (./x demo does)", widget.display());
+        bail!(
+            "{} has no pykata.js: bundle the widget first (./x demo does)",
+            widget.display()
+        );
     }
     copy_dir(&assets.join("site"), out)?;
     copy_dir(&widget, out)?;

@@ -61,7 +61,10 @@ pub(crate) fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
     }
     let unsound = verdicts.iter().any(|v| !v.problems.is_empty());
     if matches!(format, Format::Table) {
-        let findings: Vec<Diagnostic> = verdicts.iter().flat_map(|v| v.problems.iter().chain(&v.warnings).cloned()).collect();
+        let findings: Vec<Diagnostic> = verdicts
+            .iter()
+            .flat_map(|v| v.problems.iter().chain(&v.warnings).cloned())
+            .collect();
         report_diagnostics(&findings);
     }
     Ok(if broken || unsound || exercises.is_empty() {
@@ -154,11 +157,17 @@ fn verify(engine: &Engine<SystemHost>, exercise: &Exercise) -> Result<Verdict> {
         .filter(|(_, check)| !exercised.contains(&check.id))
         .map(|(index, check)| {
             Diagnostic::warning(
-                format!("no wrong solution fails check `{}`, so nothing proves it works", check.id),
+                format!(
+                    "no wrong solution fails check `{}`, so nothing proves it works",
+                    check.id
+                ),
                 Span::file(&dir.join("exercise.toml")),
             )
             .field(format!("checks[{index}]"))
-            .hint(format!("add a wrong/*.py with `# fails: {}` showing the mistake it catches", check.id))
+            .hint(format!(
+                "add a wrong/*.py with `# fails: {}` showing the mistake it catches",
+                check.id
+            ))
         })
         .collect();
     Ok(Verdict {

@@ -83,7 +83,12 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
-        Command::Grade { exercise, submissions, out, jobs } => grade(&exercise, &submissions, out.as_deref(), jobs),
+        Command::Grade {
+            exercise,
+            submissions,
+            out,
+            jobs,
+        } => grade(&exercise, &submissions, out.as_deref(), jobs),
         Command::New { path } => new::run(&path).map(|()| ExitCode::SUCCESS),
         Command::Check { paths, format } => check::run(&paths, format),
         Command::Schema { out } => write_schemas(&out).map(|()| ExitCode::SUCCESS),
@@ -128,7 +133,10 @@ fn grade(exercise_dir: &Path, inputs: &[PathBuf], out: Option<&Path>, jobs: Opti
             bail!("grading more than one submission needs --out DIR for the results");
         };
         if solution.is_dir() {
-            bail!("{} is a folder: grading many submissions needs --out DIR", solution.display());
+            bail!(
+                "{} is a folder: grading many submissions needs --out DIR",
+                solution.display()
+            );
         }
         let source =
             std::fs::read_to_string(solution).with_context(|| format!("cannot read {}", solution.display()))?;
@@ -138,7 +146,14 @@ fn grade(exercise_dir: &Path, inputs: &[PathBuf], out: Option<&Path>, jobs: Opti
     };
     let submissions = batch::submissions(inputs)?;
     if submissions.is_empty() {
-        bail!("no submissions found in {}", inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        bail!(
+            "no submissions found in {}",
+            inputs
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
     let started = std::time::Instant::now();

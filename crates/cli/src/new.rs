@@ -17,23 +17,39 @@ const FILES: [(&str, &str); 5] = [
 
 pub(crate) fn run(path: &Path) -> Result<()> {
     let id = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || id.starts_with('-')
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || id.starts_with('-')
     {
         bail!("`{id}` cannot be an exercise id: use lowercase letters, digits and dashes (e.g. retry-decorator)");
     }
     if path.exists() {
         bail!("{} already exists", path.display());
     }
-    let pack = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let topic = pack.canonicalize().ok().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
+    let pack = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let topic = pack
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
     fs::create_dir_all(path.join("wrong")).with_context(|| format!("cannot create {}", path.display()))?;
-    let manifest = EXERCISE_TOML.replace("{id}", id).replace("{topic}", topic.as_deref().unwrap_or("general"));
+    let manifest = EXERCISE_TOML
+        .replace("{id}", id)
+        .replace("{topic}", topic.as_deref().unwrap_or("general"));
     fs::write(path.join("exercise.toml"), manifest)?;
     for (name, text) in FILES {
         fs::write(path.join(name), text)?;
     }
     add_to_order(&pack.join("pack.toml"), id, topic.as_deref().unwrap_or("My pack"))?;
-    eprintln!("created {} and listed it in {}", path.display(), pack.join("pack.toml").display());
+    eprintln!(
+        "created {} and listed it in {}",
+        path.display(),
+        pack.join("pack.toml").display()
+    );
     eprintln!("next: edit its files, then run `pykata check {}`", path.display());
     Ok(())
 }
@@ -45,7 +61,9 @@ fn add_to_order(pack_toml: &Path, id: &str, title: &str) -> Result<()> {
     } else {
         format!("title = {}\norder = []\n", Value::from(title))
     };
-    let mut document: DocumentMut = text.parse().with_context(|| format!("{} is not valid TOML", pack_toml.display()))?;
+    let mut document: DocumentMut = text
+        .parse()
+        .with_context(|| format!("{} is not valid TOML", pack_toml.display()))?;
     match document.get_mut("order") {
         Some(Item::Value(Value::Array(order))) => order.push(id),
         None => {

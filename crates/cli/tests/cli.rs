@@ -222,7 +222,12 @@ fn batch_grading_writes_results_and_a_summary() {
     assert_eq!(report["status"], "fail");
     let mut reader = csv::Reader::from_path(out.join("summary.csv")).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let row = |id: &str| rows.iter().find(|r| &r[0] == id).unwrap_or_else(|| panic!("no row for {id}")).clone();
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| &r[0] == id)
+            .unwrap_or_else(|| panic!("no row for {id}"))
+            .clone()
+    };
     assert_eq!((&row("ada")[1], &row("ada")[2], &row("ada")[5]), ("pass", "6", "6"));
     assert_eq!((&row("bob")[1], &row("bob")[6]), ("fail", "keeps-metadata"));
     assert_eq!(&row("cy")[1], "error");
@@ -234,7 +239,12 @@ fn batch_grading_writes_results_and_a_summary() {
 fn batch_grading_refuses_duplicate_ids_and_a_missing_out() {
     let exercise = repo().join("exercises/decorators/log-calls");
     let solution = exercise.join("solution.py");
-    let twice = pykata(&["grade", exercise.to_str().unwrap(), solution.to_str().unwrap(), solution.to_str().unwrap()]);
+    let twice = pykata(&[
+        "grade",
+        exercise.to_str().unwrap(),
+        solution.to_str().unwrap(),
+        solution.to_str().unwrap(),
+    ]);
     assert_eq!(twice.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&twice.stderr).contains("needs --out DIR"));
     let root = tempfile::tempdir().unwrap();
@@ -256,22 +266,46 @@ fn new_scaffolds_a_sound_exercise_and_lists_it_in_the_pack() {
     let root = tempfile::tempdir().unwrap();
     let pack = root.path().join("basics");
     fs::create_dir_all(&pack).unwrap();
-    fs::write(pack.join("pack.toml"), "# My pack.\ntitle = \"Basics\"\norder = [] # easiest first\n").unwrap();
+    fs::write(
+        pack.join("pack.toml"),
+        "# My pack.\ntitle = \"Basics\"\norder = [] # easiest first\n",
+    )
+    .unwrap();
     let first = pack.join("first-steps");
     let second = pack.join("second-steps");
     for dir in [&first, &second] {
         let output = pykata(&["new", dir.to_str().unwrap()]);
-        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
     let pack_toml = fs::read_to_string(pack.join("pack.toml")).unwrap();
     assert!(pack_toml.starts_with("# My pack.\n"), "comments are kept: {pack_toml}");
-    assert!(pack_toml.contains("order = [\"first-steps\", \"second-steps\"] # easiest first"), "{pack_toml}");
+    assert!(
+        pack_toml.contains("order = [\"first-steps\", \"second-steps\"] # easiest first"),
+        "{pack_toml}"
+    );
     let check = pykata(&["check", pack.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&check.stdout);
-    assert_eq!(check.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&check.stderr));
-    assert!(stdout.contains("2 of 2 exercises sound; 4 wrong solutions caught"), "{stdout}");
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(
+        stdout.contains("2 of 2 exercises sound; 4 wrong solutions caught"),
+        "{stdout}"
+    );
     let again = pykata(&["new", first.to_str().unwrap()]);
-    assert_eq!(again.status.code(), Some(2), "an existing exercise is never overwritten");
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "an existing exercise is never overwritten"
+    );
     let bad = pykata(&["new", pack.join("Bad Name").to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(2));
 }
@@ -283,7 +317,12 @@ fn new_creates_the_pack_toml_when_there_is_none() {
     fs::create_dir_all(root.path().join("loops")).unwrap();
     assert_eq!(pykata(&["new", exercise.to_str().unwrap()]).status.code(), Some(0));
     let check = pykata(&["check", root.path().join("loops").to_str().unwrap()]);
-    assert_eq!(check.status.code(), Some(0), "{}", String::from_utf8_lossy(&check.stderr));
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
 }
 
 #[test]
@@ -293,11 +332,18 @@ fn check_flags_weak_exercises() {
     // Only these two wrong solutions fail `calls-once` (the second fails every check).
     fs::remove_file(dir.join("wrong/calls-twice.py")).unwrap();
     fs::remove_file(dir.join("wrong/forgot-return-wrapper.py")).unwrap();
-    fs::write(dir.join("wrong/crashes.py"), "# fails: returns-result\nraise RuntimeError('boom')\n").unwrap();
+    fs::write(
+        dir.join("wrong/crashes.py"),
+        "# fails: returns-result\nraise RuntimeError('boom')\n",
+    )
+    .unwrap();
     let output = pykata(&["check", dir.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr.contains("crashes.py: error: fails for the wrong reason: it crashes while being loaded"), "{stderr}");
+    assert!(
+        stderr.contains("crashes.py: error: fails for the wrong reason: it crashes while being loaded"),
+        "{stderr}"
+    );
     assert!(
         stderr.contains("warning: checks[4]: no wrong solution fails check `calls-once`, so nothing proves it works"),
         "{stderr}"
@@ -307,12 +353,22 @@ fn check_flags_weak_exercises() {
 #[test]
 fn the_shipped_json_schemas_are_up_to_date() {
     let root = tempfile::tempdir().unwrap();
-    assert_eq!(pykata(&["schema", root.path().to_str().unwrap()]).status.code(), Some(0));
+    assert_eq!(
+        pykata(&["schema", root.path().to_str().unwrap()]).status.code(),
+        Some(0)
+    );
     for name in ["exercise.schema.json", "pack.schema.json"] {
         let fresh = fs::read_to_string(root.path().join(name)).unwrap();
         let shipped = fs::read_to_string(repo().join("docs/schema").join(name)).unwrap_or_default();
-        assert!(fresh == shipped, "docs/schema/{name} is stale: run `pykata schema docs/schema`");
+        assert!(
+            fresh == shipped,
+            "docs/schema/{name} is stale: run `pykata schema docs/schema`"
+        );
         let schema: Value = serde_json::from_str(&fresh).unwrap();
-        assert_eq!(schema["additionalProperties"], Value::Bool(false), "typos are flagged in editors too");
+        assert_eq!(
+            schema["additionalProperties"],
+            Value::Bool(false),
+            "typos are flagged in editors too"
+        );
     }
 }

@@ -76,7 +76,10 @@ impl Report {
     /// The result of the check `check_id`, if it ran; for a check reported as several tests
     /// (unittest), the worst of them.
     pub fn test(&self, check_id: &str) -> Option<&TestResult> {
-        self.tests.iter().filter(|t| t.check_id == check_id).max_by_key(|t| t.status.severity())
+        self.tests
+            .iter()
+            .filter(|t| t.check_id == check_id)
+            .max_by_key(|t| t.status.severity())
     }
 }
 

@@ -266,7 +266,11 @@ fn an_endless_loop_is_stopped_by_the_time_budget_and_the_next_check_runs() {
     assert_eq!(spun.status, Status::Error);
     assert_eq!(spun.budget, Some(Budget::Time));
     assert!(spun.message.as_deref().unwrap().contains("ran for more than 1.5 s"));
-    assert_eq!(report.test("b").unwrap().status, Status::Pass, "the next check runs normally");
+    assert_eq!(
+        report.test("b").unwrap().status,
+        Status::Pass,
+        "the next check runs normally"
+    );
 }
 
 #[test]
@@ -376,18 +380,35 @@ def test_zero():
     assert_eq!(good.status, Status::Pass, "{good:#?}");
     let names: Vec<&str> = good.tests.iter().map(|t| t.name.as_str()).collect();
     // Methods in unittest's own (alphabetical) order, then functions in definition order.
-    assert_eq!(names, ["Tests: AddTest.test_negative", "Tests: AddTest.test_small", "Tests: test_zero"]);
+    assert_eq!(
+        names,
+        [
+            "Tests: AddTest.test_negative",
+            "Tests: AddTest.test_small",
+            "Tests: test_zero"
+        ]
+    );
 
-    let bad = grade(checks, "def add(a, b):\n    if a < 0:\n        raise ValueError('negative')\n    return abs(a) + b\n");
+    let bad = grade(
+        checks,
+        "def add(a, b):\n    if a < 0:\n        raise ValueError('negative')\n    return abs(a) + b\n",
+    );
     let status = |name: &str| bad.tests.iter().find(|t| t.name.ends_with(name)).unwrap();
     assert_eq!(status("test_small").status, Status::Pass);
     assert_eq!(status("test_negative").status, Status::Error);
     assert_eq!(status("test_negative").line, Some(3), "the learner's line is found");
-    assert_eq!(bad.test("tests").unwrap().status, Status::Error, "a check's worst test speaks for it");
+    assert_eq!(
+        bad.test("tests").unwrap().status,
+        Status::Error,
+        "a check's worst test speaks for it"
+    );
     let wrong = grade(checks, "def add(a, b):\n    return a + b + (a == 0)\n");
     let zero = wrong.tests.iter().find(|t| t.name.ends_with("test_zero")).unwrap();
     assert_eq!(zero.status, Status::Fail);
-    assert_eq!(zero.message.as_deref(), Some("The tests must pass.\n\nadd(0, 0) should be 0"));
+    assert_eq!(
+        zero.message.as_deref(),
+        Some("The tests must pass.\n\nadd(0, 0) should be 0")
+    );
 }
 
 #[test]

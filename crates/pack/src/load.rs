@@ -161,7 +161,12 @@ fn is_identifier(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
-fn validate_manifest(manifest: &Manifest, dir: &Path, at: &impl Fn(&[PathPart<'_>]) -> Span, out: &mut Vec<Diagnostic>) {
+fn validate_manifest(
+    manifest: &Manifest,
+    dir: &Path,
+    at: &impl Fn(&[PathPart<'_>]) -> Span,
+    out: &mut Vec<Diagnostic>,
+) {
     use PathPart::{Index, Key};
     let folder = dir.file_name().unwrap_or_default().to_string_lossy();
     if manifest.id != folder {
@@ -276,7 +281,10 @@ fn kind_field_problems(check: &Check) -> Vec<(&'static str, String)> {
     };
     let mut problems = Vec::new();
     if check.code.is_some() && check.file.is_some() {
-        problems.push(("file", "give the check's code either inline (`code`) or in a file (`file`), not both".to_owned()));
+        problems.push((
+            "file",
+            "give the check's code either inline (`code`) or in a file (`file`), not both".to_owned(),
+        ));
     } else if check.file.is_some() && check.kind == CheckKind::Output {
         problems.push(("file", "`file` does not apply to output checks; use `code`".to_owned()));
     }
