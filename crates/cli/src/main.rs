@@ -3,6 +3,7 @@
 mod batch;
 mod build;
 mod check;
+mod import;
 mod new;
 
 use anyhow::{Context, Result, bail};
@@ -46,6 +47,11 @@ enum Command {
         /// The exercise folder to create, inside its pack folder.
         path: PathBuf,
     },
+    /// Convert an exercise from another format into a pykata exercise in a pack.
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
+    },
     /// Write the JSON Schemas of exercise.toml and pack.toml into a folder (for editors).
     Schema {
         /// The folder to write exercise.schema.json and pack.schema.json into.
@@ -73,6 +79,19 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum ImportFrom {
+    /// An Exercism-style practice exercise: .docs/instructions.md, the stub, .meta/example.py
+    /// and the unittest file become prompt, starter, solution and a unittest check.
+    Exercism {
+        /// The Exercism exercise folder (e.g. python/exercises/practice/two-fer).
+        exercise: PathBuf,
+        /// The pack folder to put it in.
+        #[arg(long)]
+        into: PathBuf,
+    },
+}
+
 /// How `check` reports.
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
@@ -91,6 +110,19 @@ fn main() -> ExitCode {
         } => grade(&exercise, &submissions, out.as_deref(), jobs),
         Command::New { path } => new::run(&path).map(|()| ExitCode::SUCCESS),
         Command::Check { paths, format } => check::run(&paths, format),
+        Command::Import {
+            from: ImportFrom::Exercism { exercise, into },
+        } => import::exercism(&exercise, &into).map(|done| {
+            eprintln!("imported into {}", done.dir.display());
+            if done.hints < 2 {
+                eprintln!(
+                    "add at least {} more hint(s) to its exercise.toml, and wrong/*.py solutions",
+                    2 - done.hints
+                );
+            }
+            eprintln!("next: pykata check {}", done.dir.display());
+            ExitCode::SUCCESS
+        }),
         Command::Schema { out } => write_schemas(&out).map(|()| ExitCode::SUCCESS),
         Command::Build { paths, out, assets } => build::run(&paths, &out, assets.as_deref()),
     };

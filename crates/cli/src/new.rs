@@ -55,7 +55,7 @@ pub(crate) fn run(path: &Path) -> Result<()> {
 }
 
 /// Append `id` to `order` in `pack_toml`, keeping its formatting; create the file if needed.
-fn add_to_order(pack_toml: &Path, id: &str, title: &str) -> Result<()> {
+pub(crate) fn add_to_order(pack_toml: &Path, id: &str, title: &str) -> Result<()> {
     let text = if pack_toml.exists() {
         fs::read_to_string(pack_toml).with_context(|| format!("cannot read {}", pack_toml.display()))?
     } else {
