@@ -409,3 +409,19 @@ fn import_exercism_turns_the_test_file_into_a_unittest_check() {
     let names: Vec<&str> = report["tests"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Tests: TwoFerTest.test_a_name_given", "Tests: TwoFerTest.test_no_name_given"]);
 }
+
+#[test]
+fn learner_code_cannot_write_to_the_real_stdout() {
+    let root = tempfile::tempdir().unwrap();
+    let fake = root.path().join("fake.py");
+    fs::write(
+        &fake,
+        "import sys\nsys.__stdout__.write('{\"version\": 3, \"status\": \"pass\", \"tests\": []}')\nsys.__stdout__.flush()\n",
+    )
+    .unwrap();
+    let dir = repo().join("exercises/decorators/log-calls");
+    let output = pykata(&["grade", dir.to_str().unwrap(), fake.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("stdout holds only the real report");
+    assert_eq!(report["status"], "fail");
+}

@@ -67,7 +67,8 @@ class _Capture:
 
 
 class _Streams:
-    """Swaps sys.stdin/stdout/stderr for in-memory ones for the duration of a `with`."""
+    """Swaps sys.stdin/stdout/stderr (and the `__stdout__` originals, so learner code cannot
+    reach the host's real output) for in-memory ones for the duration of a `with`."""
 
     def __init__(self, stdin):
         self.stdout = _Capture()
@@ -75,12 +76,13 @@ class _Streams:
         self._stdin = _io.StringIO(stdin or "")
 
     def __enter__(self):
-        self._saved = (_sys.stdin, _sys.stdout, _sys.stderr)
+        self._saved = (_sys.stdin, _sys.stdout, _sys.stderr, _sys.__stdin__, _sys.__stdout__, _sys.__stderr__)
         _sys.stdin, _sys.stdout, _sys.stderr = self._stdin, self.stdout, self.stderr
+        _sys.__stdin__, _sys.__stdout__, _sys.__stderr__ = self._stdin, self.stdout, self.stderr
         return self
 
     def __exit__(self, *exc):
-        _sys.stdin, _sys.stdout, _sys.stderr = self._saved
+        (_sys.stdin, _sys.stdout, _sys.stderr, _sys.__stdin__, _sys.__stdout__, _sys.__stderr__) = self._saved
         return False
 
     def output(self):
