@@ -16,8 +16,9 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-/** Serve `root` on `port` (0 picks a free one) at 127.0.0.1; resolves to the listening server. */
-export function serve(root, port = 0) {
+/** Serve `root` on `port` (0 picks a free one) at 127.0.0.1; resolves to the listening server.
+ * With `cors`, every response allows any origin, as a CDN serving pykata would. */
+export function serve(root, port = 0, { cors = false } = {}) {
   const base = resolve(root);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
@@ -32,6 +33,7 @@ export function serve(root, port = 0) {
       response.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "content-length": size,
+        ...(cors ? { "access-control-allow-origin": "*" } : {}),
       });
       createReadStream(file).pipe(response);
     } catch {

@@ -293,3 +293,30 @@ test("while the engine downloads, a progress bar counts bytes, then says ready",
   await label.filter({ hasText: "Python ready" }).waitFor({ timeout: 60000 });
   await context.close();
 });
+
+test("a page on another origin embeds pykata from a CDN-like host", async () => {
+  const cdn = await serve(SITE, 0, { cors: true });
+  const cdnBase = `http://127.0.0.1:${cdn.address().port}`;
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const blogDir = mkdtempSync(join(tmpdir(), "pykata-blog-"));
+  writeFileSync(
+    join(blogDir, "index.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>elsewhere</title>
+<script type="module" src="${cdnBase}/pykata.js"></script></head>
+<body><py-kata src="${cdnBase}/exercises/generators/chunked.json"></py-kata></body></html>`,
+  );
+  const blog = await serve(blogDir);
+  const elsewhere = await browser.newPage();
+  // "localhost" and "127.0.0.1" are different origins.
+  await elsewhere.goto(`http://localhost:${blog.address().port}/`);
+  const widget = elsewhere.locator("py-kata");
+  await widget.locator(".pk-title", { hasText: "Read in chunks" }).waitFor();
+  await widget.evaluate((el) => { el.code = el.exercise.solution; });
+  await widget.locator('button[data-action="check"]').click();
+  await widget.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
+  assert.equal(await widget.locator(".pk-status").textContent(), "All 7 checks pass.");
+  await elsewhere.close();
+  blog.close();
+  cdn.close();
+});
