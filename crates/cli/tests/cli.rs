@@ -379,16 +379,27 @@ fn import_exercism_turns_the_test_file_into_a_unittest_check() {
     let source = root.path().join("two-fer");
     fs::create_dir_all(source.join(".docs")).unwrap();
     fs::create_dir_all(source.join(".meta")).unwrap();
-    fs::write(source.join(".docs/instructions.md"), "# Two Fer\n\nSay `One for X, one for me.`\n").unwrap();
-    fs::write(source.join(".docs/hints.md"), "# Hints\n\n- Use a default argument.\n- Use an f-string.\n").unwrap();
+    fs::write(
+        source.join(".docs/instructions.md"),
+        "# Two Fer\n\nSay `One for X, one for me.`\n",
+    )
+    .unwrap();
+    fs::write(
+        source.join(".docs/hints.md"),
+        "# Hints\n\n- Use a default argument.\n- Use an f-string.\n",
+    )
+    .unwrap();
     fs::write(
         source.join(".meta/config.json"),
         r#"{"blurb": "Create a sentence of the form \"One for X, one for me.\"", "files": {"solution": ["two_fer.py"], "test": ["two_fer_test.py"], "example": [".meta/example.py"]}}"#,
     )
     .unwrap();
     fs::write(source.join("two_fer.py"), "def two_fer(name):\n    pass\n").unwrap();
-    fs::write(source.join(".meta/example.py"), "def two_fer(name='you'):\n    return f'One for {name}, one for me.'\n")
-        .unwrap();
+    fs::write(
+        source.join(".meta/example.py"),
+        "def two_fer(name='you'):\n    return f'One for {name}, one for me.'\n",
+    )
+    .unwrap();
     fs::write(
         source.join("two_fer_test.py"),
         "import unittest\n\nfrom two_fer import (\n    two_fer,\n)\n\n\nclass TwoFerTest(unittest.TestCase):\n    def test_no_name_given(self):\n        self.assertEqual(two_fer(), 'One for you, one for me.')\n\n    def test_a_name_given(self):\n        self.assertEqual(two_fer('Alice'), 'One for Alice, one for me.')\n",
@@ -396,18 +407,53 @@ fn import_exercism_turns_the_test_file_into_a_unittest_check() {
     .unwrap();
     let pack = root.path().join("imported");
     fs::create_dir_all(&pack).unwrap();
-    let output = pykata(&["import", "exercism", source.to_str().unwrap(), "--into", pack.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = pykata(&[
+        "import",
+        "exercism",
+        source.to_str().unwrap(),
+        "--into",
+        pack.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let exercise = pack.join("two-fer");
-    assert!(fs::read_to_string(exercise.join("tests.py")).unwrap().contains("from solution import (\n"));
+    assert!(
+        fs::read_to_string(exercise.join("tests.py"))
+            .unwrap()
+            .contains("from solution import (\n")
+    );
     let check = pykata(&["check", pack.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&check.stdout);
-    assert_eq!(check.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&check.stderr));
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
     assert!(stdout.contains("1 of 1 exercises sound"), "{stdout}");
-    let graded = pykata(&["grade", exercise.to_str().unwrap(), exercise.join("starter.py").to_str().unwrap()]);
+    let graded = pykata(&[
+        "grade",
+        exercise.to_str().unwrap(),
+        exercise.join("starter.py").to_str().unwrap(),
+    ]);
     let report: Value = serde_json::from_slice(&graded.stdout).unwrap();
-    let names: Vec<&str> = report["tests"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["Tests: TwoFerTest.test_a_name_given", "Tests: TwoFerTest.test_no_name_given"]);
+    let names: Vec<&str> = report["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Tests: TwoFerTest.test_a_name_given",
+            "Tests: TwoFerTest.test_no_name_given"
+        ]
+    );
 }
 
 #[test]

@@ -115,8 +115,23 @@ def _describe(exc, source):
     return "\n".join(out), (frames[-1].lineno if frames else None)
 
 
+# Memory addresses in default reprs (`<Foo object at 0x7f...>`) differ from run to run and
+# host to host; reports show them as `0x…` so the same code always gets the same report.
+_ADDRESS = _re.compile(r"\bat 0x[0-9a-fA-F]+")
+
+
+def _hide_addresses(text):
+    return _ADDRESS.sub("at 0x…", text) if text else text
+
+
 def _answer(status, detail=None, output="", line=None, budget=None):
-    return {"status": status, "detail": detail, "output": output, "line": line, "budget": budget}
+    return {
+        "status": status,
+        "detail": _hide_addresses(detail),
+        "output": _hide_addresses(output),
+        "line": line,
+        "budget": budget,
+    }
 
 
 def _run_learner(source, name):

@@ -417,3 +417,18 @@ fn a_unittest_loop_is_stopped_by_the_budget() {
     let report = grade(checks, "def spin():\n    while True:\n        pass\n");
     assert_eq!(report.tests[0].budget, Some(Budget::Time), "{report:#?}");
 }
+
+#[test]
+fn memory_addresses_do_not_make_reports_differ() {
+    let checks = "[[checks]]\nid = \"a\"\nkind = \"assert\"\ntitle = \"A\"\nmessage = \"m\"\ncode = \"print(make())\\nassert make() == 1, repr(make())\"\n";
+    let report = grade(checks, "class Thing:\n    pass\n\ndef make():\n    return Thing()\n");
+    let test = only(&report);
+    assert_eq!(test.output.as_deref(), Some("<solution.Thing object at 0x…>\n"));
+    assert!(
+        test.message
+            .as_deref()
+            .unwrap()
+            .ends_with("<solution.Thing object at 0x…>"),
+        "{test:#?}"
+    );
+}

@@ -168,7 +168,9 @@ fn validate_manifest(
     out: &mut Vec<Diagnostic>,
 ) {
     use PathPart::{Index, Key};
-    let folder = dir.file_name().unwrap_or_default().to_string_lossy();
+    // `.` and `..` name no folder: ask the file system for the real name.
+    let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let folder = real.file_name().unwrap_or_default().to_string_lossy();
     if manifest.id != folder {
         out.push(
             Diagnostic::error(
@@ -431,7 +433,13 @@ pub fn load_pack(dir: &Path) -> Loaded<Pack> {
         exercises.extend(loaded.value);
     }
     let pack = manifest.map(|manifest| Pack {
-        id: dir.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+        id: dir
+            .canonicalize()
+            .unwrap_or_else(|_| dir.to_path_buf())
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
         manifest,
         exercises,
         dir: dir.to_path_buf(),
