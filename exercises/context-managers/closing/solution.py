@@ -1,0 +1,12 @@
+class Closing:
+    """Close `resource` when the with block ends, however it ends."""
+
+    def __init__(self, resource):
+        self.resource = resource
+
+    def __enter__(self):
+        return self.resource
+
+    def __exit__(self, exc_type, exc, tb):
+        self.resource.close()
+        return False

@@ -1,0 +1,37 @@
+# Closes a broken connection but only frees the slot of connections that go back to idle.
+# fails: discards-broken
+import contextlib
+
+
+class PoolExhausted(Exception):
+    pass
+
+
+class Pool:
+    def __init__(self, connect, size):
+        self.connect = connect
+        self.size = size
+        self.idle = []
+        self.in_use = 0
+
+    @contextlib.contextmanager
+    def connection(self):
+        if self.idle:
+            conn = self.idle.pop()
+        elif self.in_use < self.size:
+            conn = self.connect()
+        else:
+            raise PoolExhausted("pool exhausted")
+        self.in_use += 1
+        broken = False
+        try:
+            yield conn
+        except ConnectionError:
+            broken = True
+            raise
+        finally:
+            if broken:
+                conn.close()
+            else:
+                self.in_use -= 1
+                self.idle.append(conn)

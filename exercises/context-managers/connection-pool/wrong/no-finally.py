@@ -1,0 +1,28 @@
+# Gives the connection back after a bare `yield`: a block that raises keeps it forever.
+# fails: returns-on-error
+import contextlib
+
+
+class PoolExhausted(Exception):
+    pass
+
+
+class Pool:
+    def __init__(self, connect, size):
+        self.connect = connect
+        self.size = size
+        self.idle = []
+        self.in_use = 0
+
+    @contextlib.contextmanager
+    def connection(self):
+        if self.idle:
+            conn = self.idle.pop()
+        elif self.in_use < self.size:
+            conn = self.connect()
+        else:
+            raise PoolExhausted("pool exhausted")
+        self.in_use += 1
+        yield conn
+        self.in_use -= 1
+        self.idle.append(conn)

@@ -1,0 +1,16 @@
+class ignore:
+    """Suppress the given exception types (and their subclasses) raised in the block."""
+
+    def __init__(self, *exception_types):
+        self.exception_types = exception_types
+        self.caught = None
+
+    def __enter__(self):
+        self.caught = None
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None and issubclass(exc_type, self.exception_types):
+            self.caught = exc
+            return True
+        return False

@@ -1,0 +1,30 @@
+import contextlib
+
+
+class Database:
+    """An in-memory store whose transactions nest as savepoints."""
+
+    def __init__(self):
+        self.data = {}
+        self.log = []
+        self.depth = 0
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """BEGIN/COMMIT/ROLLBACK at depth 0; SAVEPOINT/RELEASE/ROLLBACK TO when nested."""
+        level = self.depth
+        name = f"sp{level}"
+        snapshot = dict(self.data)
+        self.log.append("BEGIN" if level == 0 else f"SAVEPOINT {name}")
+        self.depth += 1
+        try:
+            yield self
+        except BaseException:
+            self.data.clear()
+            self.data.update(snapshot)
+            self.log.append("ROLLBACK" if level == 0 else f"ROLLBACK TO SAVEPOINT {name}")
+            raise
+        else:
+            self.log.append("COMMIT" if level == 0 else f"RELEASE SAVEPOINT {name}")
+        finally:
+            self.depth -= 1

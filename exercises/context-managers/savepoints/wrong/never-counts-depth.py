@@ -1,0 +1,26 @@
+# Reads the depth but never raises it, so every nested transaction thinks it is the outermost.
+# fails: commits
+import contextlib
+
+
+class Database:
+    def __init__(self):
+        self.data = {}
+        self.log = []
+        self.depth = 0
+
+    @contextlib.contextmanager
+    def transaction(self):
+        level = self.depth
+        name = f"sp{level}"
+        snapshot = dict(self.data)
+        self.log.append("BEGIN" if level == 0 else f"SAVEPOINT {name}")
+        try:
+            yield self
+        except BaseException:
+            self.data.clear()
+            self.data.update(snapshot)
+            self.log.append("ROLLBACK" if level == 0 else f"ROLLBACK TO SAVEPOINT {name}")
+            raise
+        else:
+            self.log.append("COMMIT" if level == 0 else f"RELEASE SAVEPOINT {name}")

@@ -1,0 +1,15 @@
+import contextlib
+
+
+@contextlib.contextmanager
+def session_scope(make_session):
+    """Give a session; commit it if the block succeeds, roll it back if not, always close it."""
+    session = make_session()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -1,0 +1,23 @@
+# Leaves out stacklevel, so the warning points inside the decorator.
+# fails: points-at-caller
+import functools
+import warnings
+
+
+def deprecated(reason):
+    """Make the decorated function emit a DeprecationWarning on its first call."""
+
+    def decorator(func):
+        warned = False
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            nonlocal warned
+            if not warned:
+                warned = True
+                warnings.warn(f"{func.__name__} is deprecated: {reason}", DeprecationWarning)
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,24 @@
+# Returns after warning on the first call, so that call never runs the function.
+# fails: still-works
+import functools
+import warnings
+
+
+def deprecated(reason):
+    """Make the decorated function emit a DeprecationWarning on its first call."""
+
+    def decorator(func):
+        warned = False
+
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            nonlocal warned
+            if not warned:
+                warned = True
+                warnings.warn(f"{func.__name__} is deprecated: {reason}", DeprecationWarning, stacklevel=2)
+                return None
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    return decorator

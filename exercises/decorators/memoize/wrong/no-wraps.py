@@ -1,0 +1,17 @@
+# Forgets functools.wraps.
+# fails: keeps-metadata
+import functools
+
+
+def memoize(func):
+    """Remember the result of each call of `func`; `cache_clear()` forgets them all."""
+    cache = {}
+
+    def wrapper(*args, **kwargs):
+        key = (args, tuple(sorted(kwargs.items())))
+        if key not in cache:
+            cache[key] = func(*args, **kwargs)
+        return cache[key]
+
+    wrapper.cache_clear = cache.clear
+    return wrapper

@@ -1,0 +1,20 @@
+# One module-level cache for every memoized function.
+# fails: separate-caches
+import functools
+
+
+cache = {}
+
+
+def memoize(func):
+    """Remember the result of each call of `func`; `cache_clear()` forgets them all."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        key = (args, tuple(sorted(kwargs.items())))
+        if key not in cache:
+            cache[key] = func(*args, **kwargs)
+        return cache[key]
+
+    wrapper.cache_clear = cache.clear
+    return wrapper

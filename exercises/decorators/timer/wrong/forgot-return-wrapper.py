@@ -1,0 +1,14 @@
+# Builds the wrapper but never returns it.
+# fails: returns-wrapper
+import functools
+import time
+
+
+def timer(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            print(f"{func.__name__} took {time.perf_counter() - start:.3f}s")

@@ -1,0 +1,22 @@
+# Forgets to skip parameters without annotation (inspect.Parameter.empty is itself a class).
+# fails: unannotated-anything
+import functools
+import inspect
+
+
+def validate_types(func):
+    """Raise TypeError when an argument does not match its parameter's class annotation."""
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        for name, value in bound.arguments.items():
+            expected = signature.parameters[name].annotation
+            if not isinstance(expected, type):
+                continue  # nothing to check, or not a class isinstance() understands
+            if not isinstance(value, expected):
+                raise TypeError(f"{name} must be {expected.__name__}, got {type(value).__name__}")
+        return func(*args, **kwargs)
+
+    return wrapper

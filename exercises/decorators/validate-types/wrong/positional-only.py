@@ -1,0 +1,21 @@
+# Pairs parameters with the positional arguments only, so keyword arguments are never checked.
+# fails: rejects-keyword
+import functools
+import inspect
+
+
+def validate_types(func):
+    """Raise TypeError when an argument does not match its parameter's class annotation."""
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        for parameter, value in zip(signature.parameters.values(), args):
+            name, expected = parameter.name, parameter.annotation
+            if expected is inspect.Parameter.empty or not isinstance(expected, type):
+                continue  # nothing to check, or not a class isinstance() understands
+            if not isinstance(value, expected):
+                raise TypeError(f"{name} must be {expected.__name__}, got {type(value).__name__}")
+        return func(*args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,28 @@
+def parse_status(line):
+    """'GET /users 200 12ms' -> 200"""
+    return int(line.split()[2])
+
+
+def parse_ms(line):
+    """'GET /users 200 12ms' -> 12"""
+    return int(line.split()[3].removesuffix("ms"))
+
+
+def slow_requests(lines, threshold_ms):
+    """The lines that took at least `threshold_ms`, as a lazy iterator."""
+    return (line for line in lines if parse_ms(line) >= threshold_ms)
+
+
+def first_slow(lines, threshold_ms):
+    """The first line that took at least `threshold_ms`, or None."""
+    return next(slow_requests(lines, threshold_ms), None)
+
+
+def has_server_error(lines):
+    """True if any line has a 5xx status."""
+    return any(parse_status(line) >= 500 for line in lines)
+
+
+def total_ms(lines):
+    """The total time of all requests, in milliseconds."""
+    return sum(parse_ms(line) for line in lines)

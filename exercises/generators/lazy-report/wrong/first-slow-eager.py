@@ -1,0 +1,27 @@
+# Leaves first_slow building the full list of slow lines.
+# fails: first-slow-stops-early
+def parse_status(line):
+    """'GET /users 200 12ms' -> 200"""
+    return int(line.split()[2])
+
+
+def parse_ms(line):
+    """'GET /users 200 12ms' -> 12"""
+    return int(line.split()[3].removesuffix("ms"))
+
+
+def slow_requests(lines, threshold_ms):
+    return (line for line in lines if parse_ms(line) >= threshold_ms)
+
+
+def first_slow(lines, threshold_ms):
+    slow = [line for line in lines if parse_ms(line) >= threshold_ms]
+    return slow[0] if slow else None
+
+
+def has_server_error(lines):
+    return any(parse_status(line) >= 500 for line in lines)
+
+
+def total_ms(lines):
+    return sum(parse_ms(line) for line in lines)

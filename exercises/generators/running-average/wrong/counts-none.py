@@ -1,0 +1,28 @@
+# Treats the None sent by next() as a zero measurement.
+# fails: next-just-reports
+import functools
+
+
+def primed(func):
+    """Decorator: calling the generator function also advances it to its first `yield`."""
+
+    @functools.wraps(func)
+    def start(*args, **kwargs):
+        generator = func(*args, **kwargs)
+        next(generator)
+        return generator
+
+    return start
+
+
+@primed
+def running_average():
+    """Coroutine: send it numbers, it answers with their average so far; next() just reports it."""
+    total = 0
+    count = 0
+    average = None
+    while True:
+        value = yield average
+        total += value or 0
+        count += 1
+        average = total / count

@@ -1,0 +1,8 @@
+def stream_rows(connect, query):
+    """Yield the rows of `query` from a new connection; always close the connection."""
+    connection = connect()
+    try:
+        for row in connection.execute(query):
+            yield row
+    finally:
+        connection.close()

@@ -1,0 +1,3 @@
+def unique(items, key=None):
+    """Yield each item the first time it (or its key) is seen, in the original order."""
+    return list(set(items))
