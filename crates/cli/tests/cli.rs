@@ -40,10 +40,11 @@ fn every_built_in_exercise_is_sound() {
     let dirs = exercise_dirs();
     assert_eq!(by_dir.len(), dirs.len(), "check saw every exercise folder");
     for dir in dirs {
-        let name = dir.file_name().unwrap().to_str().unwrap();
+        let pack = dir.parent().unwrap().file_name().unwrap().to_str().unwrap();
+        let name = format!("{pack}/{}", dir.file_name().unwrap().to_str().unwrap());
         let verdict = by_dir
             .iter()
-            .find(|v| v["exercise"].as_str().unwrap().ends_with(name))
+            .find(|v| v["exercise"].as_str().unwrap().ends_with(&name))
             .unwrap_or_else(|| panic!("no verdict for {name}"));
         let wrong_files = fs::read_dir(dir.join("wrong")).unwrap().count();
         assert!(wrong_files >= 3, "{name} has at least three wrong solutions");
