@@ -153,7 +153,7 @@ Node process; the wasm module is the release build \`./x\` makes (no \`wasm-opt\
 | \`pykata grade EXERCISE DIR --out OUT\`: ${batch.count} submissions of \`decorators/log-calls\`, one interpreter per core | ${batch.rate.toFixed(1)} submissions/s |
 
 Every grading starts a fresh interpreter and imports pykata's runner (about 150 ms natively for
-a whole `pykata grade` process); that start, not the checks (1–2 ms each), sets these rates.
+a whole \`pykata grade\` process); that start, not the checks (1–2 ms each), sets these rates.
 `;
 
 writeFileSync(join(ROOT, "BENCHMARKS.md"), table);
