@@ -322,3 +322,17 @@ test("a page on another origin embeds pykata from a CDN-like host", async () => 
   blog.close();
   cdn.close();
 });
+
+test("themes follow the page, the theme attribute and --pykata-* properties", async () => {
+  const themed = await browser.newPage({ colorScheme: "dark" });
+  await themed.goto(`${base}blog.html`);
+  const widget = themed.locator("py-kata").first();
+  await widget.locator(".cm-content").waitFor();
+  const background = () => widget.locator(".pk").evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(await background(), "rgb(27, 29, 33)", "dark, as the page prefers");
+  await widget.evaluate((el) => el.setAttribute("theme", "light"));
+  assert.equal(await background(), "rgb(255, 255, 255)", "the attribute wins");
+  await widget.evaluate((el) => el.style.setProperty("--pykata-bg", "rgb(1, 2, 3)"));
+  assert.equal(await background(), "rgb(1, 2, 3)", "a host's custom property wins over both");
+  await themed.close();
+});

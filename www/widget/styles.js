@@ -1,5 +1,27 @@
 // The widget's stylesheet, scoped to its shadow root. Hosts restyle it through the
 // --pykata-* custom properties (they cross the shadow boundary) and the `theme` attribute.
+
+// Dark colours, used when the page prefers dark (unless theme="light") and for theme="dark".
+const DARK = `
+  --pk-bg: var(--pykata-bg, #1b1d21);
+  --pk-fg: var(--pykata-fg, #e6e7ea);
+  --pk-muted: var(--pykata-muted, #a2a7b0);
+  --pk-accent: var(--pykata-accent, #8ab4ff);
+  --pk-accent-fg: var(--pykata-accent-fg, #10131a);
+  --pk-pass: var(--pykata-pass, #5cd07a);
+  --pk-fail: var(--pykata-fail, #ff7b72);
+  --pk-panel: var(--pykata-panel, #25282e);
+  --pk-border: var(--pykata-border, #454a53);
+  --pk-error-line: var(--pykata-error-line, rgba(255, 123, 114, 0.18));
+  --pk-syntax-keyword: var(--pykata-syntax-keyword, #d2a8ff);
+  --pk-syntax-string: var(--pykata-syntax-string, #ffa198);
+  --pk-syntax-comment: var(--pykata-syntax-comment, #9aa3ad);
+  --pk-syntax-number: var(--pykata-syntax-number, #7ee2b8);
+  --pk-syntax-definition: var(--pykata-syntax-definition, #8ab4ff);
+  --pk-syntax-special: var(--pykata-syntax-special, #ffc07a);
+  --pk-syntax-operator: var(--pykata-syntax-operator, #c9d1d9);
+`;
+
 export const STYLES = `
 :host {
   --pk-bg: var(--pykata-bg, #ffffff);
@@ -29,45 +51,9 @@ export const STYLES = `
 }
 :host([hidden]) { display: none; }
 @media (prefers-color-scheme: dark) {
-  :host(:not([theme="light"])) {
-    --pk-bg: var(--pykata-bg, #1b1d21);
-    --pk-fg: var(--pykata-fg, #e6e7ea);
-    --pk-muted: var(--pykata-muted, #a2a7b0);
-    --pk-accent: var(--pykata-accent, #8ab4ff);
-    --pk-accent-fg: var(--pykata-accent-fg, #10131a);
-    --pk-pass: var(--pykata-pass, #5cd07a);
-    --pk-fail: var(--pykata-fail, #ff7b72);
-    --pk-panel: var(--pykata-panel, #25282e);
-    --pk-border: var(--pykata-border, #454a53);
-    --pk-error-line: var(--pykata-error-line, rgba(255, 123, 114, 0.18));
-    --pk-syntax-keyword: var(--pykata-syntax-keyword, #d2a8ff);
-    --pk-syntax-string: var(--pykata-syntax-string, #ffa198);
-    --pk-syntax-comment: var(--pykata-syntax-comment, #9aa3ad);
-    --pk-syntax-number: var(--pykata-syntax-number, #7ee2b8);
-    --pk-syntax-definition: var(--pykata-syntax-definition, #8ab4ff);
-    --pk-syntax-special: var(--pykata-syntax-special, #ffc07a);
-    --pk-syntax-operator: var(--pykata-syntax-operator, #c9d1d9);
-  }
+  :host(:not([theme="light"])) {${DARK}}
 }
-:host([theme="dark"]) {
-  --pk-bg: var(--pykata-bg, #1b1d21);
-  --pk-fg: var(--pykata-fg, #e6e7ea);
-  --pk-muted: var(--pykata-muted, #a2a7b0);
-  --pk-accent: var(--pykata-accent, #8ab4ff);
-  --pk-accent-fg: var(--pykata-accent-fg, #10131a);
-  --pk-pass: var(--pykata-pass, #5cd07a);
-  --pk-fail: var(--pykata-fail, #ff7b72);
-  --pk-panel: var(--pykata-panel, #25282e);
-  --pk-border: var(--pykata-border, #454a53);
-  --pk-error-line: var(--pykata-error-line, rgba(255, 123, 114, 0.18));
-  --pk-syntax-keyword: var(--pykata-syntax-keyword, #d2a8ff);
-  --pk-syntax-string: var(--pykata-syntax-string, #ffa198);
-  --pk-syntax-comment: var(--pykata-syntax-comment, #9aa3ad);
-  --pk-syntax-number: var(--pykata-syntax-number, #7ee2b8);
-  --pk-syntax-definition: var(--pykata-syntax-definition, #8ab4ff);
-  --pk-syntax-special: var(--pykata-syntax-special, #ffc07a);
-  --pk-syntax-operator: var(--pykata-syntax-operator, #c9d1d9);
-}
+:host([theme="dark"]) {${DARK}}
 .pk { background: var(--pk-bg); border: 1px solid var(--pk-border); border-radius: 10px; padding: 1rem 1.25rem; }
 .pk-head { display: flex; align-items: baseline; gap: 0.75rem; flex-wrap: wrap; }
 .pk-title { font-size: 1.2rem; font-weight: 700; margin: 0; }
