@@ -27,7 +27,12 @@ impl Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Budget {
+    /// The code ran past its time limit.
     Time,
+    /// The code asked for more memory than the engine allows.
+    Memory,
+    /// The code recursed deeper than the engine allows.
+    Recursion,
 }
 
 /// The report for one submission: Exercism v3 fields plus pykata's own.
@@ -42,6 +47,10 @@ pub struct Report {
     /// The learner line the top-level error points at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
+    /// The budget the whole submission ran out of, when it was stopped as a whole (natively:
+    /// the CLI's hard deadline, or an interpreter that crashed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
     pub tests: Vec<TestResult>,
 }
 
@@ -53,7 +62,16 @@ impl Report {
             status: Status::Error,
             message: Some(message),
             line,
+            budget: None,
             tests: Vec::new(),
+        }
+    }
+
+    /// A report for a submission stopped as a whole because it ran out of `budget`.
+    pub fn over_budget(budget: Budget, message: String) -> Self {
+        Report {
+            budget: Some(budget),
+            ..Report::error(message, None)
         }
     }
 
@@ -69,6 +87,7 @@ impl Report {
             status,
             message: None,
             line: None,
+            budget: None,
             tests,
         }
     }
@@ -100,7 +119,8 @@ pub struct TestResult {
     pub kind: CheckKind,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
-    /// Wall time of the check, in milliseconds.
+    /// Wall time of the check, in milliseconds (written to the microsecond; 0 when not finite).
+    #[serde(serialize_with = "finite")]
     pub duration_ms: f64,
     /// The 1-based hint to offer after this check fails.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,8 +133,22 @@ pub struct TestResult {
     pub budget: Option<Budget>,
 }
 
+/// A duration as JSON can carry it, reading back as exactly the same `f64`. JSON has no NaN
+/// or infinity (serde_json writes `null`, which does not read back as an `f64`), so a
+/// non-finite time is written as 0. A finite one is kept within ±10¹² ms (31 years) and
+/// rounded to the microsecond: all a clock tells, and unlike 17 significant digits, what
+/// serde_json reads back exactly.
+fn finite<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    let ms = if value.is_finite() {
+        (value.clamp(-1e12, 1e12) * 1000.0).round() / 1000.0
+    } else {
+        0.0
+    };
+    serializer.serialize_f64(ms)
+}
+
 /// What a plain Run of the learner's program produced.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RunOutput {
     pub stdout: String,
     pub stderr: String,

@@ -14,7 +14,7 @@ mod model;
 mod toml_spans;
 
 pub use diagnostic::{Diagnostic, Severity, Span};
-pub use load::{Loaded, MAX_FILE_BYTES, Target, discover, load_exercise, load_pack};
+pub use load::{Loaded, MAX_FILE_BYTES, Target, discover, load_exercise, load_pack, read_text};
 pub use model::{
     Check, CheckKind, Construct, Difficulty, Exercise, Manifest, MatchMode, Pack, PackManifest, WrongSolution,
 };

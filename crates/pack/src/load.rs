@@ -5,6 +5,7 @@ use crate::model::{Check, CheckKind, Exercise, Manifest, Pack, PackManifest, Wro
 use crate::toml_spans::{PathPart, SpannedToml};
 use serde::de::DeserializeOwned;
 use std::fs;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 /// The largest text file a pack may contain.
@@ -58,35 +59,117 @@ pub fn discover(path: &Path) -> Result<Vec<Target>, Diagnostic> {
     Ok(found)
 }
 
-/// Read a text file, refusing missing, oversized and non-UTF-8 files with a diagnostic.
-fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let meta = fs::metadata(path).map_err(|_| {
-        Diagnostic::error("file is missing", Span::file(path)).hint(format!(
-            "create {}",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        ))
+/// `MAX_FILE_BYTES` for people: "1 MiB".
+const MAX_FILE_SIZE: &str = "1 MiB";
+
+/// A diagnostic for a file over [`MAX_FILE_BYTES`]; `size` when the file system told it.
+fn too_big(path: &Path, size: Option<u64>) -> Diagnostic {
+    let size = match size {
+        Some(size) => format!("{size} bytes"),
+        None => format!("more than {MAX_FILE_BYTES} bytes"),
+    };
+    Diagnostic::error(
+        format!("file is {size}, over the {MAX_FILE_SIZE} ({MAX_FILE_BYTES} bytes) limit for pack files"),
+        Span::file(path),
+    )
+    .hint(format!(
+        "pack files are text a person writes; keep each under {MAX_FILE_SIZE}"
+    ))
+}
+
+/// Read a file's bytes, refusing missing, oversized files and anything that is not a regular
+/// file with a diagnostic. Never reads more than [`MAX_FILE_BYTES`] + 1 bytes, whatever size
+/// the file claims (a device or a file that grows while it is read).
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let meta = fs::metadata(path).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => {
+            Diagnostic::error("file is missing", Span::file(path)).hint(format!("create {name}"))
+        }
+        _ => Diagnostic::error(format!("cannot read file: {e}"), Span::file(path)),
     })?;
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.is_dir() {
+        return Err(
+            Diagnostic::error("is a folder, but a file is expected here", Span::file(path))
+                .hint(format!("replace the folder with the text file {name}")),
+        );
+    }
+    if !meta.is_file() {
         return Err(Diagnostic::error(
-            format!("file is {} bytes; the limit is {MAX_FILE_BYTES}", meta.len()),
+            "is not a regular file (a device, pipe or socket); pack files are plain text files",
             Span::file(path),
         ));
     }
-    let bytes = fs::read(path).map_err(|e| Diagnostic::error(format!("cannot read file: {e}"), Span::file(path)))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-        Diagnostic::error("file is not valid UTF-8", Span::at(path, &text, valid..valid + 1))
-            .hint("save the file as UTF-8")
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(path, Some(meta.len())));
+    }
+    let cannot_read = |e: io::Error| Diagnostic::error(format!("cannot read file: {e}"), Span::file(path));
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(path, None));
+    }
+    Ok(bytes)
+}
+
+/// Decode `bytes`, the content of `path`, as UTF-8; an error points at the first bad byte.
+fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
+    std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| {
+        let valid = e.valid_up_to();
+        let text = String::from_utf8_lossy(&bytes[..valid]);
+        let hint = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            "the file looks like UTF-16: save it as UTF-8"
+        } else {
+            "save the file as UTF-8"
+        };
+        Diagnostic::error(
+            format!("file is not valid UTF-8 (byte 0x{:02X})", bytes[valid]),
+            Span::at(path, &text, valid..valid + 1),
+        )
+        .hint(hint)
     })
+}
+
+/// Read a text file: see [`read_bytes`] and [`decode`].
+/// Read a pack's text file as loading does: regular file, at most [`MAX_FILE_BYTES`], UTF-8.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    read_bytes(path).and_then(|bytes| decode(path, &bytes))
+}
+
+/// Read a TOML file; a non-UTF-8 byte is also located by the field it sits in.
+fn read_toml_text(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = read_bytes(path)?;
+    decode(path, &bytes).map_err(|diagnostic| {
+        // Offsets before the first bad byte are the same in the lossy text.
+        let offset = diagnostic.span.range.as_ref().map_or(0, |r| r.start);
+        let lossy = String::from_utf8_lossy(&bytes);
+        match SpannedToml::parse(&lossy).ok().and_then(|doc| doc.field_at(offset)) {
+            Some(field) => diagnostic.field(field),
+            None => diagnostic,
+        }
+    })
+}
+
+/// Whether a file that must hold something is empty or only whitespace.
+fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
 }
 
 /// Parse `source` (the text of `path`) as TOML into `T`, locating syntax and type errors.
 fn parse_toml<'s, T: DeserializeOwned>(path: &Path, source: &'s str) -> Result<(T, SpannedToml<'s>), Diagnostic> {
     let locate = |error: toml::de::Error, doc: Option<&SpannedToml<'_>>| {
         let range = error.span().unwrap_or(0..0);
-        let mut diagnostic =
-            Diagnostic::error(error.message().trim().to_owned(), Span::at(path, source, range.clone()));
+        let message = friendly(error.message().trim(), source.get(range.clone()).unwrap_or_default());
+        let mut diagnostic = Diagnostic::error(message, Span::at(path, source, range.clone()));
+        if doc.is_none() && error.message().trim() == "duplicate key" {
+            // A syntax error, so no document to ask: the span is the key itself.
+            let key = source.get(range.clone()).unwrap_or_default().trim();
+            if !key.is_empty() {
+                return diagnostic.field(key.trim_matches(['"', '\'']).to_owned());
+            }
+        }
         if let Some(field) = doc.and_then(|d| d.field_at(range.start)) {
             let missing = error
                 .message()
@@ -110,11 +193,28 @@ fn parse_toml<'s, T: DeserializeOwned>(path: &Path, source: &'s str) -> Result<(
     Ok((value, doc))
 }
 
+/// toml's and serde's messages in an author's words: `at` is the source text the error spans.
+fn friendly(message: &str, at: &str) -> String {
+    let is_datetime = at.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let message = if message.starts_with("invalid type: map,") {
+        let kind = if is_datetime { "date-time" } else { "table" };
+        message.replacen("map", kind, 1)
+    } else if message == "wanted string or table" {
+        "invalid type: expected a string".to_owned()
+    } else {
+        message.to_owned()
+    };
+    message
+        .replace("expected u64", "expected a whole number of at least 0")
+        .replace("expected usize", "expected a whole number of at least 0")
+        .replace("expected a sequence", "expected an array")
+}
+
 /// Load and validate the exercise in `dir`.
 pub fn load_exercise(dir: &Path) -> Loaded<Exercise> {
     let mut diagnostics = Vec::new();
     let manifest_path = dir.join("exercise.toml");
-    let manifest = match read_text(&manifest_path) {
+    let manifest = match read_toml_text(&manifest_path) {
         Ok(source) => match parse_toml::<Manifest>(&manifest_path, &source) {
             Ok((mut manifest, doc)) => {
                 let at = |path: &[PathPart<'_>]| Span::at(&manifest_path, &source, doc.span_of(path));
@@ -132,14 +232,30 @@ pub fn load_exercise(dir: &Path) -> Loaded<Exercise> {
             None
         }
     };
-    let mut text = |name: &str| {
-        read_text(&dir.join(name))
-            .map_err(|d| diagnostics.push(d))
-            .unwrap_or_default()
+    // `prompt.md` and `solution.py` must say something; a blank starter is a fair start.
+    let mut text = |name: &str, blank: Option<&str>| {
+        let path = dir.join(name);
+        match read_text(&path) {
+            Ok(text) => {
+                if let Some(hint) = blank
+                    && is_blank(&text)
+                {
+                    diagnostics.push(Diagnostic::error("file is empty", Span::at(&path, &text, 0..0)).hint(hint));
+                }
+                text
+            }
+            Err(d) => {
+                diagnostics.push(d);
+                String::new()
+            }
+        }
     };
-    let prompt = text("prompt.md");
-    let starter = text("starter.py");
-    let solution = text("solution.py");
+    let prompt = text("prompt.md", Some("describe the task for the learner, in Markdown"));
+    let starter = text("starter.py", None);
+    let solution = text(
+        "solution.py",
+        Some("write the reference solution: it must pass every check"),
+    );
     let wrong = load_wrong_solutions(dir, manifest.as_ref(), &mut diagnostics);
     let exercise = manifest.map(|manifest| Exercise {
         manifest,
@@ -256,7 +372,13 @@ fn read_check_files(
             );
             continue;
         }
-        match read_text(&dir.join(&file)) {
+        let path = dir.join(&file);
+        match read_text(&path) {
+            Ok(text) if is_blank(&text) => out.push(
+                Diagnostic::error("file is empty", Span::at(&path, &text, 0..0))
+                    .field(format!("checks[{index}].file"))
+                    .hint("write the check's Python code in it"),
+            ),
             Ok(text) => check.code = Some(text),
             Err(diagnostic) => out.push(diagnostic.field(format!("checks[{index}].file"))),
         }
@@ -282,6 +404,12 @@ fn kind_field_problems(check: &Check) -> Vec<(&'static str, String)> {
         CheckKind::Static => (&[], &["must_use", "must_not_use", "must_call", "must_not_call"]),
     };
     let mut problems = Vec::new();
+    if check.expected_sha256.is_some() {
+        problems.push((
+            "expected_sha256",
+            "`expected_sha256` is written by `pykata build` for hidden checks; give `expected`".to_owned(),
+        ));
+    }
     if check.code.is_some() && check.file.is_some() {
         problems.push((
             "file",
@@ -313,8 +441,44 @@ fn kind_field_problems(check: &Check) -> Vec<(&'static str, String)> {
 /// The header comment naming the check a wrong solution must fail: `# fails: CHECK-ID`.
 const FAILS_PREFIX: &str = "fails:";
 
+/// The check id named by the `# fails: ID` line of a wrong solution's leading comment block,
+/// with its byte offset in `source`. Lines may end in `\n` or `\r\n`; a UTF-8 BOM is skipped.
+fn fails_header(source: &str) -> Option<(usize, &str)> {
+    let mut offset = if source.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    for line in source[offset..].split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if !content.starts_with('#') {
+            return None;
+        }
+        let rest = content.trim_start_matches('#').trim_start();
+        if let Some(after) = rest.strip_prefix(FAILS_PREFIX) {
+            let id = after.trim();
+            let start =
+                offset + (content.len() - rest.len()) + FAILS_PREFIX.len() + (after.len() - after.trim_start().len());
+            return Some((start, id));
+        }
+        offset += line.len();
+    }
+    None
+}
+
 fn load_wrong_solutions(dir: &Path, manifest: Option<&Manifest>, out: &mut Vec<Diagnostic>) -> Vec<WrongSolution> {
-    let Ok(entries) = fs::read_dir(dir.join("wrong")) else {
+    let folder = dir.join("wrong");
+    if folder.exists() && !folder.is_dir() {
+        out.push(
+            Diagnostic::error(
+                "`wrong` is a file, but must be a folder of .py files",
+                Span::file(&folder),
+            )
+            .hint("put each known-wrong solution in its own file wrong/NAME.py"),
+        );
+        return Vec::new();
+    }
+    let Ok(entries) = fs::read_dir(&folder) else {
         return Vec::new();
     };
     let mut paths: Vec<PathBuf> = entries
@@ -331,16 +495,7 @@ fn load_wrong_solutions(dir: &Path, manifest: Option<&Manifest>, out: &mut Vec<D
                 continue;
             }
         };
-        let header = source
-            .lines()
-            .take_while(|l| l.starts_with('#'))
-            .enumerate()
-            .find_map(|(n, line)| {
-                let rest = line.trim_start_matches('#').trim_start();
-                rest.strip_prefix(FAILS_PREFIX)
-                    .map(|id| (n, line.len() - rest.len() + FAILS_PREFIX.len(), id.trim()))
-            });
-        let Some((line_index, column, id)) = header else {
+        let Some((start, id)) = fails_header(&source) else {
             out.push(
                 Diagnostic::error(
                     "a wrong solution must name the check that catches it",
@@ -351,18 +506,19 @@ fn load_wrong_solutions(dir: &Path, manifest: Option<&Manifest>, out: &mut Vec<D
             );
             continue;
         };
-        let offset: usize = source.lines().take(line_index).map(|l| l.len() + 1).sum::<usize>() + column;
         if let Some(manifest) = manifest
             && !manifest.checks.iter().any(|c| c.id == id)
         {
             let known: Vec<&str> = manifest.checks.iter().map(|c| c.id.as_str()).collect();
+            let message = if id.is_empty() {
+                "`# fails:` names no check".to_owned()
+            } else {
+                format!("no check named `{id}` in exercise.toml")
+            };
             out.push(
-                Diagnostic::error(
-                    format!("no check named `{id}` in exercise.toml"),
-                    Span::at(&path, &source, offset..offset + id.len() + 1),
-                )
-                .field("fails")
-                .hint(format!("known checks: {}", known.join(", "))),
+                Diagnostic::error(message, Span::at(&path, &source, start..start + id.len().max(1)))
+                    .field("fails")
+                    .hint(format!("known checks: {}", known.join(", "))),
             );
             continue;
         }
@@ -379,7 +535,7 @@ fn load_wrong_solutions(dir: &Path, manifest: Option<&Manifest>, out: &mut Vec<D
 pub fn load_pack(dir: &Path) -> Loaded<Pack> {
     let mut diagnostics = Vec::new();
     let manifest_path = dir.join("pack.toml");
-    let manifest = match read_text(&manifest_path).and_then(|source| {
+    let manifest = match read_toml_text(&manifest_path).and_then(|source| {
         let (manifest, doc) = parse_toml::<PackManifest>(&manifest_path, &source)?;
         let mut listed: Vec<&str> = Vec::new();
         for (index, id) in manifest.order.iter().enumerate() {
@@ -390,13 +546,27 @@ pub fn load_pack(dir: &Path) -> Loaded<Pack> {
                     doc.span_of(&[PathPart::Key("order"), PathPart::Index(index)]),
                 )
             };
-            if listed.contains(&id.as_str()) {
+            if !is_identifier(id) {
+                // Also keeps `..`, `/abs` and `a/b` from reaching outside the pack.
+                diagnostics.push(
+                    Diagnostic::error(
+                        format!("`{id}` is not an exercise folder name: lowercase letters, digits and dashes"),
+                        span(),
+                    )
+                    .field(format!("order[{index}]")),
+                );
+            } else if listed.contains(&id.as_str()) {
                 diagnostics.push(
                     Diagnostic::error(format!("`{id}` is listed twice"), span()).field(format!("order[{index}]")),
                 );
             } else if !dir.join(id).join("exercise.toml").is_file() {
+                let message = if dir.join(id).is_dir() {
+                    format!("the folder `{id}` has no exercise.toml file")
+                } else {
+                    format!("no exercise folder `{id}` with an exercise.toml")
+                };
                 diagnostics.push(
-                    Diagnostic::error(format!("no exercise folder `{id}` with an exercise.toml"), span())
+                    Diagnostic::error(message, span())
                         .field(format!("order[{index}]"))
                         .hint("run `pykata new` to scaffold it, or remove it from order"),
                 );
@@ -425,7 +595,7 @@ pub fn load_pack(dir: &Path) -> Loaded<Pack> {
     let mut exercises = Vec::new();
     for id in manifest.iter().flat_map(|m| m.order.iter()) {
         let exercise_dir = dir.join(id);
-        if !exercise_dir.join("exercise.toml").is_file() {
+        if !is_identifier(id) || !exercise_dir.join("exercise.toml").is_file() {
             continue;
         }
         let loaded = load_exercise(&exercise_dir);

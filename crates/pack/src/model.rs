@@ -77,6 +77,12 @@ pub struct Check {
     /// How `expected` is compared (output checks).
     #[serde(default, rename = "match", skip_serializing_if = "Option::is_none")]
     pub match_mode: Option<MatchMode>,
+    /// SHA-256 (hex) of the expected output — normalised first with `match = "normalised"` —
+    /// that `pykata build` ships instead of `expected` for hidden output checks. Never written
+    /// by hand.
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_sha256: Option<String>,
     /// Constructs the source must use (static checks).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub must_use: Vec<Construct>,

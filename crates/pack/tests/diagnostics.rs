@@ -1,7 +1,7 @@
 //! Every kind of malformed exercise and pack gives diagnostics naming file, line, column and
 //! field (snapshot-tested), and a valid one loads.
 
-use pykata_pack::{CheckKind, Construct, Severity, load_exercise, load_pack};
+use pykata_pack::{CheckKind, Construct, MAX_FILE_BYTES, Severity, load_exercise, load_pack};
 use std::fs;
 use std::path::Path;
 
@@ -178,12 +178,177 @@ fn non_utf8_file() {
 }
 
 #[test]
-fn oversized_file() {
-    let text = diagnostics(|dir| fs::write(dir.join("solution.py"), "#".repeat(10 * 1024 * 1024)).unwrap());
+fn non_utf8_exercise_toml_names_the_field() {
+    insta::assert_snapshot!(diagnostics(|dir| {
+        // A Latin-1 "é" (the single byte 0xE9) inside a check's title.
+        let text = MANIFEST.replacen("Reads input", "Reads @ input", 1);
+        let bytes: Vec<u8> = text.bytes().map(|b| if b == b'@' { 0xE9 } else { b }).collect();
+        fs::write(dir.join("exercise.toml"), bytes).unwrap();
+    }));
+}
+
+#[test]
+fn non_utf8_prompt_solution_and_wrong_solution() {
+    insta::assert_snapshot!(diagnostics(|dir| {
+        fs::write(dir.join("prompt.md"), b"# Greet\n\nSay caf\xE9.\n").unwrap();
+        fs::write(
+            dir.join("solution.py"),
+            b"name = input()\nprint(f'Hello, {name}!') # \xC3\n",
+        )
+        .unwrap();
+        fs::write(dir.join("wrong/no-input.py"), b"# fails: uses-input\nprint('\x80')\n").unwrap();
+    }));
+}
+
+#[test]
+fn utf16_file() {
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend("id = \"greet\"\n".encode_utf16().flat_map(u16::to_le_bytes));
+    insta::assert_snapshot!(diagnostics(|dir| fs::write(dir.join("exercise.toml"), utf16).unwrap()));
+}
+
+#[test]
+fn oversized_solution_and_exercise_toml() {
+    // 10 MB each: reported from the file's size, without reading it.
+    insta::assert_snapshot!(diagnostics(|dir| {
+        fs::write(dir.join("solution.py"), "#".repeat(10 * 1024 * 1024)).unwrap();
+        let padding = format!("\n# {}\n", "x".repeat(10 * 1024 * 1024));
+        fs::write(dir.join("exercise.toml"), MANIFEST.to_owned() + &padding).unwrap();
+    }));
+}
+
+#[test]
+fn a_file_of_exactly_the_limit_loads_and_one_byte_more_does_not() {
+    let limit = usize::try_from(MAX_FILE_BYTES).unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let dir = exercise(root.path(), |dir| {
+        fs::write(dir.join("prompt.md"), "x".repeat(limit)).unwrap();
+    });
+    let loaded = load_exercise(&dir);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert_eq!(loaded.value.unwrap().prompt.len(), limit);
+    fs::write(dir.join("prompt.md"), "x".repeat(limit + 1)).unwrap();
+    let loaded = load_exercise(&dir);
+    assert!(loaded.value.is_none());
     assert_eq!(
-        text,
-        "<tmp>/greet/solution.py: error: file is 10485760 bytes; the limit is 1048576"
+        loaded.diagnostics[0].message,
+        "file is 1048577 bytes, over the 1 MiB (1048576 bytes) limit for pack files"
     );
+}
+
+/// A file that claims to be empty but never ends is not read to the end.
+#[cfg(unix)]
+#[test]
+fn a_device_is_not_a_pack_file() {
+    insta::assert_snapshot!(diagnostics(|dir| {
+        fs::remove_file(dir.join("solution.py")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.join("solution.py")).unwrap();
+    }));
+}
+
+#[test]
+fn empty_exercise_toml() {
+    insta::assert_snapshot!(diagnostics(|dir| fs::write(dir.join("exercise.toml"), "").unwrap()));
+}
+
+#[test]
+fn empty_prompt_solution_wrong_solution_and_check_file() {
+    insta::assert_snapshot!(diagnostics(|dir| {
+        fs::write(dir.join("prompt.md"), "").unwrap();
+        fs::write(dir.join("solution.py"), "\n  \n").unwrap();
+        fs::write(dir.join("wrong/empty.py"), "").unwrap();
+        fs::write(dir.join("tests.py"), "").unwrap();
+        let text = fs::read_to_string(dir.join("exercise.toml")).unwrap();
+        let check =
+            "\n[[checks]]\nid = \"tests\"\nkind = \"assert\"\ntitle = \"T\"\nmessage = \"m\"\nfile = \"tests.py\"\n";
+        fs::write(dir.join("exercise.toml"), text + check).unwrap();
+    }));
+}
+
+#[test]
+fn an_empty_starter_is_a_fair_start() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = exercise(root.path(), |dir| fs::write(dir.join("starter.py"), "").unwrap());
+    let loaded = load_exercise(&dir);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert_eq!(loaded.value.unwrap().starter, "");
+}
+
+#[test]
+fn wrong_types() {
+    // Deserialising stops at the first wrong type, so each case is its own manifest.
+    let cases = [
+        (
+            "hints = [\"Use print.\", \"print(f'Hello, {name}!')\"]",
+            "hints = \"Use print.\"",
+        ),
+        ("hints = [\"Use print.\", ", "hints = [1, "),
+        (
+            "difficulty = \"easy\"",
+            "difficulty = \"easy\"\ntime_limit_ms = \"5000\"",
+        ),
+        ("difficulty = \"easy\"", "difficulty = \"easy\"\ntime_limit_ms = -1"),
+        ("difficulty = \"easy\"", "difficulty = \"easy\"\ntime_limit_ms = 1.5"),
+        ("id = \"greet\"", "id = 7"),
+        ("must_call = [\"input\"]", "must_call = \"input\""),
+        ("stdin = \"Ada\\n\"", "stdin = 1979-05-27"),
+        (
+            "message = \"Print a greeting.\"",
+            "message = \"Print a greeting.\"\nhidden = \"yes\"",
+        ),
+        (
+            "message = \"Print a greeting.\"",
+            "message = \"Print a greeting.\"\nhint = -1",
+        ),
+        (
+            "message = \"Print a greeting.\"",
+            "message = { text = \"Print a greeting.\" }",
+        ),
+        ("[[checks]]\nid = \"says-hello\"", "[checks]\nid = \"says-hello\""),
+    ];
+    let mut report = String::new();
+    for (from, to) in cases {
+        report += &format!("--- {to}\n{}\n", diagnostics(replace_in_manifest(from, to)));
+    }
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn missing_exercise_toml_and_starter() {
+    insta::assert_snapshot!(diagnostics(|dir| {
+        fs::remove_file(dir.join("exercise.toml")).unwrap();
+        fs::remove_file(dir.join("starter.py")).unwrap();
+    }));
+}
+
+#[test]
+fn folders_where_files_should_be() {
+    insta::assert_snapshot!(diagnostics(|dir| {
+        for name in ["exercise.toml", "solution.py"] {
+            fs::remove_file(dir.join(name)).unwrap();
+            fs::create_dir(dir.join(name)).unwrap();
+        }
+        fs::create_dir(dir.join("wrong/folder.py")).unwrap();
+    }));
+}
+
+#[test]
+fn a_check_file_that_is_a_folder() {
+    insta::assert_snapshot!(diagnostics(|dir| {
+        fs::create_dir(dir.join("tests")).unwrap();
+        let text = fs::read_to_string(dir.join("exercise.toml")).unwrap();
+        let check =
+            "\n[[checks]]\nid = \"tests\"\nkind = \"assert\"\ntitle = \"T\"\nmessage = \"m\"\nfile = \"tests\"\n";
+        fs::write(dir.join("exercise.toml"), text + check).unwrap();
+    }));
+}
+
+#[test]
+fn wrong_is_a_file_not_a_folder() {
+    insta::assert_snapshot!(diagnostics(|dir| {
+        fs::remove_dir_all(dir.join("wrong")).unwrap();
+        fs::write(dir.join("wrong"), "# fails: uses-input\n").unwrap();
+    }));
 }
 
 #[test]
@@ -230,6 +395,45 @@ fn pack_order_problems() {
     assert!(loaded.value.is_none());
     let text: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
     insta::assert_snapshot!(text.join("\n").replace(&root.path().display().to_string(), "<tmp>"));
+}
+
+/// The diagnostics for the pack `basics` (holding the exercise `greet`) with `pack_toml`.
+fn pack_diagnostics(pack_toml: &[u8], mutate: impl FnOnce(&Path)) -> String {
+    let root = tempfile::tempdir().unwrap();
+    let dir = pack(root.path(), "");
+    fs::write(dir.join("pack.toml"), pack_toml).unwrap();
+    mutate(&dir);
+    let loaded = load_pack(&dir);
+    assert!(loaded.value.is_none(), "a broken pack must not load");
+    let text: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+    text.join("\n").replace(&root.path().display().to_string(), "<tmp>")
+}
+
+#[test]
+fn pack_listing_exercises_that_do_not_exist_or_are_not_folder_names() {
+    insta::assert_snapshot!(pack_diagnostics(
+        b"title = \"Basics\"\norder = [\"greet\", \"farewell\", \"empty\", \"../greet\", \"/etc\", \"\"]\n",
+        |dir| fs::create_dir(dir.join("empty")).unwrap(),
+    ));
+}
+
+#[test]
+fn empty_non_utf8_and_mistyped_pack_toml() {
+    let mut report = String::new();
+    let cases: [&[u8]; 4] = [
+        b"",
+        b"title = \"Caf\xE9\"\norder = [\"greet\"]\n",
+        b"title = \"Basics\"\norder = \"greet\"\n",
+        b"title = \"Basics\"\norder = [\"greet\"]\nauthor = \"me\"\n",
+    ];
+    for pack_toml in cases {
+        report += &format!(
+            "--- {}\n{}\n",
+            String::from_utf8_lossy(pack_toml).trim_end(),
+            pack_diagnostics(pack_toml, |_| {})
+        );
+    }
+    insta::assert_snapshot!(report);
 }
 
 #[test]
