@@ -5,11 +5,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, PYKATA, builtExercises, withoutTimings } from "./support.mjs";
-import { initSync, PyKata } from "../www/pkg/pykata_wasm.js";
-
-initSync({ module: readFileSync(join(ROOT, "www/pkg/pykata_wasm_bg.wasm")) });
-const engine = new PyKata();
+import { ROOT, PYKATA, builtExercises, wasmEngine, withoutTimings } from "./support.mjs";
 
 function nativeGrade(dir, file) {
   assert.ok(PYKATA, "set PYKATA to the native pykata binary (./x test does)");
@@ -32,9 +28,9 @@ test("the built site has every exercise of every built pack, in the packs' order
 
 for (const { name, dir, exercise, files } of exercises) {
   for (const { file, fails } of files) {
-    test(`${name}: ${file.slice(dir.length + 1)} grades the same in wasm and natively`, () => {
+    test(`${name}: ${file.slice(dir.length + 1)} grades the same in wasm and natively`, async () => {
       const source = readFileSync(file, "utf8");
-      const wasm = engine.grade(exercise, source);
+      const wasm = (await wasmEngine()).grade(exercise, source);
       assert.deepEqual(withoutTimings(wasm), withoutTimings(nativeGrade(dir, file)));
       if (fails === null) {
         assert.equal(wasm.status, "pass", JSON.stringify(wasm, null, 2));
@@ -50,16 +46,17 @@ for (const { name, dir, exercise, files } of exercises) {
   }
 }
 
-test("a syntax error is one top-level error pointing at the learner's line", () => {
+test("a syntax error is one top-level error pointing at the learner's line", async () => {
   const [{ exercise }] = exercises;
-  const report = engine.grade(exercise, "x = 1\ndef broken(:\n    pass\n");
+  const report = (await wasmEngine()).grade(exercise, "x = 1\ndef broken(:\n    pass\n");
   assert.equal(report.status, "error");
   assert.equal(report.line, 2);
   assert.match(report.message, /syntax error/i);
   assert.deepEqual(report.tests, []);
 });
 
-test("run feeds stdin to input() and captures stdout, stderr and the learner's traceback", () => {
+test("run feeds stdin to input() and captures stdout, stderr and the learner's traceback", async () => {
+  const engine = await wasmEngine();
   const ok = engine.run('name = input("name? ")\nprint("hi", name)\n', "Ada\n", 5000);
   assert.equal(ok.stdout, "name? hi Ada\n");
   assert.equal(ok.error, null);
@@ -71,8 +68,8 @@ test("run feeds stdin to input() and captures stdout, stderr and the learner's t
   assert.doesNotMatch(crash.error, /_pykata_runner|<check>/, "harness frames stay hidden");
 });
 
-test("time functions work in wasm (they trap in RustPython's wasm build unless replaced)", () => {
-  const result = engine.run(
+test("time functions work in wasm (they trap in RustPython's wasm build unless replaced)", async () => {
+  const result = (await wasmEngine()).run(
     "import time\nstart = time.perf_counter()\ntime.sleep(0.01)\nprint(time.perf_counter() - start >= 0.009, type(time.monotonic_ns()).__name__)\n",
     "",
     5000,

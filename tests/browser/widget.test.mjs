@@ -241,16 +241,60 @@ test("the UI speaks the page's language", async () => {
   await german.close();
 });
 
-test("code that crashes the engine gets a message, and a fresh engine runs the next program", async () => {
-  await type(1, "class Loop:\n    def __repr__(self):\n        return repr(self)\n\nrepr(Loop())\n");
+test("recursion through __repr__ ends in a recursion message, not a crash, even with a raised limit", async () => {
+  await type(1, "import sys\nsys.setrecursionlimit(10**6)\n\nclass Loop:\n    def __repr__(self):\n        return repr(self)\n\nrepr(Loop())\n");
   await press(1, "run");
   await waitIdle(1);
-  assert.match(await status(1).textContent(), /crashed the Python engine .* restarted/);
-  assert.match(await kata(1).evaluate((el) => el.code), /class Loop/, "the code is untouched");
+  const error = await kata(1).locator(".pk-output .error").textContent();
+  assert.match(error, /calls deep and was stopped/);
+  assert.match(error, /RecursionError/);
+  assert.equal(await status(1).textContent(), "Your program raised an exception.");
+});
+
+test("a memory bomb ends with a memory message, the code is kept and a fresh engine runs the next program", async () => {
+  const bomb = "grow = {}\ni = 0\nwhile True:\n    grow[i] = 'x' * 1000\n    i += 1\n";
+  await type(1, bomb);
+  await press(1, "run");
+  await waitIdle(1);
+  const shown = `${await status(1).textContent()} ${await kata(1).locator(".pk-output").textContent()}`;
+  assert.match(shown, /more memory than/);
+  assert.equal(await kata(1).evaluate((el) => el.code), bomb, "the code is untouched");
+  assert.equal(await page.evaluate(() => 6 * 7), 42, "the page answers");
   await type(1, "print('fresh engine')\n");
   await press(1, "run");
   await waitIdle(1);
   assert.equal(await kata(1).locator(".pk-output .stdout").textContent(), "fresh engine\n");
+});
+
+test("learner code cannot reach the page: no JavaScript bridge module, no DOM, no network", async () => {
+  const probe = [
+    "import importlib, sys",
+    "reached = []",
+    "for name in ('js', '_js', 'browser', 'pyodide', 'pyscript', 'window', 'document'):",
+    "    for attempt in (lambda: __import__(name), lambda: importlib.import_module(name)):",
+    "        try:",
+    "            attempt()",
+    "            reached.append(name)",
+    "        except ImportError:",
+    "            pass",
+    "print('reached:', reached)",
+    "bridges = ('js', '_js', 'browser', 'pyodide', '_pyodide', 'pyscript', 'window', 'document')",
+    "print('bridge modules:', [m for m in sys.modules if m.split('.')[0] in bridges])",
+    "try:",
+    "    import socket",
+    "    socket.create_connection(('127.0.0.1', 80))",
+    "    print('network: open')",
+    "except Exception as error:",
+    "    print('network: closed')",
+    "",
+  ].join("\n");
+  await type(1, probe);
+  await press(1, "run");
+  await waitIdle(1);
+  assert.equal(
+    await kata(1).locator(".pk-output .stdout").textContent(),
+    "reached: []\nbridge modules: []\nnetwork: closed\n",
+  );
 });
 
 test("a flood of output is cut with a notice", async () => {

@@ -88,3 +88,31 @@ test("progress and readiness reach listeners", () => {
   worker.answer({ type: "ready" });
   assert.deepEqual(seen, ["loading", "10/100", "ready"]);
 });
+
+test("a worker that asks to retire is replaced once idle, never with work in flight", async () => {
+  const client = new EngineClient();
+  const first = client.request({ op: "run", source: "1" }, 1000);
+  const second = client.request({ op: "run", source: "2" }, 1000);
+  const [old] = ScriptedWorker.all;
+  const [a, b] = old.sent;
+  old.answer({ id: a.id, ok: true, result: "one", retire: true });
+  assert.equal(await first, "one");
+  assert.equal(old.terminated, false, "the second request is still running there");
+  old.answer({ id: b.id, ok: true, result: "two", retire: true });
+  assert.equal(await second, "two");
+  assert.equal(old.terminated, true);
+  assert.equal(ScriptedWorker.all.length, 2, "a fresh worker starts at once, ready for the next request");
+  const third = client.request({ op: "run", source: "3" }, 1000);
+  const fresh = ScriptedWorker.all[1];
+  fresh.answer({ id: fresh.sent[0].id, ok: true, result: "three" });
+  assert.equal(await third, "three");
+});
+
+test("a crash says which budget caused it", async () => {
+  const client = new EngineClient();
+  const pending = client.request({ op: "run" }, 1000);
+  const [worker] = ScriptedWorker.all;
+  worker.answer({ id: worker.sent[0].id, ok: false, error: "unreachable", crashed: true, budget: "memory" });
+  await assert.rejects(pending, (error) => error.crashed === true && error.budget === "memory");
+  assert.equal(worker.terminated, true);
+});

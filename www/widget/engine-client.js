@@ -37,8 +37,12 @@ export class EngineClient extends EventTarget {
       if (!request) return;
       this.#pending.delete(data.id);
       clearTimeout(request.timer);
-      if (data.ok) return request.resolve(data.result);
-      request.reject(Object.assign(new Error(data.error), { crashed: Boolean(data.crashed) }));
+      if (data.ok) {
+        request.resolve(data.result);
+        if (data.retire && this.#pending.size === 0) this.#retire();
+        return;
+      }
+      request.reject(Object.assign(new Error(data.error), { crashed: Boolean(data.crashed), budget: data.budget ?? null }));
       if (data.crashed) this.stop("crash");
     };
     this.#worker.onerror = (event) => {
@@ -62,7 +66,8 @@ export class EngineClient extends EventTarget {
 
   /** Send `message`; resolves with the result, or rejects with an error whose `stopped` is
    * "budget" or "user" if the worker was terminated first, or whose `crashed` is true if the
-   * code broke the engine (which is then replaced). */
+   * code broke the engine (which is then replaced; `budget` then says "memory" or "recursion"
+   * when one of those was the cause). */
   request(message, budgetMs) {
     this.warm();
     const id = this.#nextId++;
@@ -82,6 +87,14 @@ export class EngineClient extends EventTarget {
       this.#pending.set(id, pending);
       this.#worker.postMessage({ ...message, id });
     });
+  }
+
+  /** Replace an idle worker that has grown large with a fresh one. */
+  #retire() {
+    this.#worker.terminate();
+    this.#worker = null;
+    this.#set("idle");
+    this.warm();
   }
 
   /** Terminate the worker and everything it was running; a fresh one starts on the next request. */

@@ -13,6 +13,8 @@ import { STYLES } from "./styles.js";
 /** One engine (one worker) for every widget on the page. */
 const engine = new EngineClient();
 const DEFAULT_BUDGET_MS = 10000;
+/** The message for a worker lost to a budget ("memory", "recursion"), by its `budget`. */
+const CRASH_MESSAGES = { memory: "memoryCrashed", recursion: "recursionCrashed" };
 const STORAGE_PREFIX = "pykata:v1";
 
 const TEMPLATE = `
@@ -305,7 +307,7 @@ export class PyKataElement extends HTMLElement {
           : error.stopped
             ? t(this.#strings, "stoppedByUser")
             : error.crashed
-              ? t(this.#strings, "engineCrashed", { error: error.message })
+              ? t(this.#strings, CRASH_MESSAGES[error.budget] ?? "engineCrashed", { error: error.message })
               : t(this.#strings, "engineError", { error: error.message }),
         "fail",
       );

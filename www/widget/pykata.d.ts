@@ -15,7 +15,7 @@ export interface TestResult {
   hint?: number;
   /** The learner line the failure points at. */
   line?: number;
-  budget?: "time";
+  budget?: "time" | "memory" | "recursion";
 }
 
 /** The `detail` of the `result` event: a graded submission. */
@@ -35,7 +35,7 @@ export interface RunOutput {
   truncated: boolean;
   error: string | null;
   line: number | null;
-  budget: "time" | null;
+  budget: "time" | "memory" | "recursion" | null;
 }
 
 /** An exercise as `pykata build` writes it (exercises/<pack>/<exercise>.json). */

@@ -5,6 +5,9 @@
 import init, { PyKata } from "./pkg/pykata_wasm.js";
 
 const WASM_URL = new URL("./pkg/pykata_wasm_bg.wasm", import.meta.url);
+/** Past this many bytes held, the worker asks to be replaced once idle: every grade leaves
+ * about a megabyte behind, and the engine's memory budget counts it. */
+const RETIRE_BYTES = 256 * 1024 * 1024;
 
 /** Download the wasm module, reporting bytes as they arrive. */
 async function download() {
@@ -33,6 +36,14 @@ const ready = download()
   });
 ready.catch((error) => self.postMessage({ type: "failed", error: String(error?.message ?? error) }));
 
+/** Which budget a trap stands for: memory if the engine refused an allocation during the
+ * call, recursion if the JavaScript stack overflowed, else none. */
+function crashCause(error) {
+  if (PyKata.memoryExhausted()) return "memory";
+  if (error instanceof RangeError || /call stack|stack overflow/i.test(String(error?.message))) return "recursion";
+  return null;
+}
+
 self.onmessage = async ({ data }) => {
   const { id, op } = data;
   try {
@@ -41,10 +52,10 @@ self.onmessage = async ({ data }) => {
       op === "grade"
         ? engine.grade(data.exercise, data.source)
         : engine.run(data.source, data.stdin ?? "", data.limitMs ?? 10000);
-    self.postMessage({ id, ok: true, result });
+    self.postMessage({ id, ok: true, result, retire: PyKata.memoryInUse() > RETIRE_BYTES });
   } catch (error) {
     // An exception out of the wasm module (a trap, a JS stack overflow from deep native
-    // recursion) leaves the instance unusable: say so, and the page starts a fresh worker.
-    self.postMessage({ id, ok: false, error: String(error?.message ?? error), crashed: true });
+    // recursion) leaves the instance unusable: say so and why, and the page starts a fresh worker.
+    self.postMessage({ id, ok: false, error: String(error?.message ?? error), crashed: true, budget: crashCause(error) });
   }
 };

@@ -1,9 +1,10 @@
 //! `pykata grade EXERCISE SUBMISSIONS... --out DIR`: grade many submissions in parallel and
 //! write one `results.json` per submission plus a `summary.csv` for a spreadsheet.
 
+use crate::isolated::Grader;
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
-use pykata_engine::{Engine, Report, Status, SystemHost};
+use pykata_engine::{Report, Status};
 use pykata_pack::Exercise;
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -107,7 +108,7 @@ struct Outcome {
     duration_ms: u128,
 }
 
-/// Grade every submission on `jobs` threads (one interpreter each), writing into `out`.
+/// Grade every submission on `jobs` threads (one grading process each), writing into `out`.
 pub(crate) fn run(exercise: &Exercise, submissions: &[Submission], out: &Path, jobs: usize) -> Result<Vec<Status>> {
     fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
     let progress = ProgressBar::new(submissions.len() as u64).with_style(
@@ -118,13 +119,13 @@ pub(crate) fn run(exercise: &Exercise, submissions: &[Submission], out: &Path, j
     std::thread::scope(|scope| {
         for _ in 0..jobs.clamp(1, submissions.len().max(1)) {
             scope.spawn(|| {
-                let engine = Engine::new(SystemHost::default());
+                let mut grader = Grader::new();
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(submission) = submissions.get(index) else {
                         break;
                     };
-                    let outcome = grade_one(&engine, exercise, submission);
+                    let outcome = grade_one(&mut grader, exercise, submission);
                     outcomes.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(outcome);
                     progress.inc(1);
                 }
@@ -170,12 +171,12 @@ pub(crate) fn run(exercise: &Exercise, submissions: &[Submission], out: &Path, j
     Ok(statuses)
 }
 
-fn grade_one(engine: &Engine<SystemHost>, exercise: &Exercise, submission: &Submission) -> Outcome {
+fn grade_one(grader: &mut Grader, exercise: &Exercise, submission: &Submission) -> Outcome {
     let started = Instant::now();
     let result = fs::read(&submission.path)
         .map_err(|e| format!("cannot read {}: {e}", submission.path.display()))
         .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_owned()))
-        .and_then(|source| engine.grade(&exercise.manifest, &source).map_err(|e| e.to_string()));
+        .and_then(|source| grader.grade(&exercise.manifest, &source).map_err(|e| format!("{e:#}")));
     let (report, problem) = match result {
         Ok(report) => (Some(report), None),
         Err(problem) => (None, Some(problem)),

@@ -2,6 +2,7 @@
 
 use crate::report_diagnostics;
 use anyhow::{Context, Result, bail};
+use pykata_engine::{Engine, SystemHost};
 use pykata_pack::{Pack, Target};
 use serde::Serialize;
 use std::fs;
@@ -58,6 +59,7 @@ pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Resul
         return Ok(ExitCode::from(2));
     }
     copy_assets(&assets, out)?;
+    let engine = Engine::new(SystemHost::default());
     let total: usize = packs.iter().map(|p| p.exercises.len()).sum();
     let progress = indicatif::ProgressBar::new(total as u64).with_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} exercises built").expect("valid template"),
@@ -65,7 +67,7 @@ pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Resul
     let index = Index {
         packs: packs
             .iter()
-            .map(|pack| write_pack(pack, out, &progress))
+            .map(|pack| write_pack(pack, out, &engine, &progress))
             .collect::<Result<_>>()?,
     };
     progress.finish_and_clear();
@@ -79,13 +81,21 @@ pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Resul
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_pack(pack: &Pack, out: &Path, progress: &indicatif::ProgressBar) -> Result<PackEntry> {
+fn write_pack(
+    pack: &Pack,
+    out: &Path,
+    engine: &Engine<SystemHost>,
+    progress: &indicatif::ProgressBar,
+) -> Result<PackEntry> {
     let dir = out.join("exercises").join(&pack.id);
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut exercises = Vec::new();
     for exercise in &pack.exercises {
         let mut built = exercise.clone();
         built.prompt_html = Some(render_markdown(&exercise.prompt));
+        engine
+            .digest_hidden_outputs(&mut built.manifest)
+            .with_context(|| format!("cannot digest the hidden checks of {}", exercise.dir.display()))?;
         let id = &exercise.manifest.id;
         fs::write(dir.join(format!("{id}.json")), serde_json::to_string(&built)?)?;
         exercises.push(ExerciseEntry {

@@ -1,8 +1,9 @@
 //! `pykata check`: load every exercise and prove it sound by grading its own files.
 
+use crate::isolated::Grader;
 use crate::{Format, report_diagnostics};
 use anyhow::Result;
-use pykata_engine::{Engine, Report, Status, SystemHost};
+use pykata_engine::{Report, Status};
 use pykata_pack::{Diagnostic, Exercise, Span, Target};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -44,10 +45,10 @@ pub(crate) fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
         }
     }
     let broken = report_diagnostics(&load_problems);
-    let engine = Engine::new(SystemHost::default());
+    let mut grader = Grader::new();
     let mut verdicts = Vec::new();
     for exercise in &exercises {
-        verdicts.push(verify(&engine, exercise)?);
+        verdicts.push(verify(&mut grader, exercise)?);
     }
     match format {
         Format::Table => print_table(&verdicts),
@@ -84,10 +85,10 @@ fn failing_checks(report: &Report) -> Vec<&str> {
 }
 
 /// Grade the exercise's solution, starter and wrong solutions, and say what is unsound.
-fn verify(engine: &Engine<SystemHost>, exercise: &Exercise) -> Result<Verdict> {
+fn verify(grader: &mut Grader, exercise: &Exercise) -> Result<Verdict> {
     let dir = &exercise.dir;
     let mut problems = Vec::new();
-    let solution = engine.grade(&exercise.manifest, &exercise.solution)?;
+    let solution = grader.grade(&exercise.manifest, &exercise.solution)?;
     if solution.status != Status::Pass {
         let mut diagnostic = Diagnostic::error(
             format!("the reference solution does not pass: {}", describe_failure(&solution)),
@@ -98,7 +99,7 @@ fn verify(engine: &Engine<SystemHost>, exercise: &Exercise) -> Result<Verdict> {
         }
         problems.push(diagnostic);
     }
-    let starter = engine.grade(&exercise.manifest, &exercise.starter)?;
+    let starter = grader.grade(&exercise.manifest, &exercise.starter)?;
     if starter.status == Status::Pass {
         problems.push(
             Diagnostic::error("the starter passes every check", Span::file(&dir.join("starter.py")))
@@ -108,7 +109,7 @@ fn verify(engine: &Engine<SystemHost>, exercise: &Exercise) -> Result<Verdict> {
     let mut caught = 0;
     let mut exercised = std::collections::HashSet::new();
     for wrong in &exercise.wrong {
-        let report = engine.grade(&exercise.manifest, &wrong.source)?;
+        let report = grader.grade(&exercise.manifest, &wrong.source)?;
         let span = Span::file(&wrong.path);
         let named = report.test(&wrong.fails);
         let crashed_on_load = named.is_some_and(|t| {

@@ -4,14 +4,20 @@ mod batch;
 mod build;
 mod check;
 mod import;
+mod isolated;
 mod new;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
-use pykata_engine::{Engine, Status, SystemHost};
+use pykata_engine::Status;
 use pykata_pack::{Diagnostic, Severity};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// The memory budget. It matters in `pykata worker`, where learner code runs: an allocation
+/// past it fails, so the code gets a `MemoryError` or the worker dies saying so.
+#[global_allocator]
+static ALLOC: pykata_engine::CappedAllocator = pykata_engine::CappedAllocator::new(pykata_engine::MEMORY_LIMIT_BYTES);
 
 /// Python exercises graded by behaviour, in the browser and here.
 #[derive(Parser)]
@@ -77,6 +83,10 @@ enum Command {
         #[arg(long, env = "PYKATA_ASSETS")]
         assets: Option<PathBuf>,
     },
+    /// Internal: grade the requests on stdin, one JSON line each, answering one JSON report
+    /// per line on stdout (the child process that `grade` and `check` run submissions in).
+    #[command(hide = true)]
+    Worker,
 }
 
 #[derive(Subcommand)]
@@ -125,6 +135,7 @@ fn main() -> ExitCode {
         }),
         Command::Schema { out } => write_schemas(&out).map(|()| ExitCode::SUCCESS),
         Command::Build { paths, out, assets } => build::run(&paths, &out, assets.as_deref()),
+        Command::Worker => isolated::serve().map(|()| ExitCode::SUCCESS),
     };
     match outcome {
         Ok(code) => code,
@@ -138,7 +149,8 @@ fn main() -> ExitCode {
 /// Print diagnostics to stderr with source excerpts; true if any was an error.
 pub(crate) fn report_diagnostics(diagnostics: &[Diagnostic]) -> bool {
     for diagnostic in diagnostics {
-        let source = std::fs::read_to_string(&diagnostic.span.file).ok();
+        // Read as loading does: never a huge file, a device or a pipe.
+        let source = pykata_pack::read_text(&diagnostic.span.file).ok();
         eprintln!("{diagnostic}");
         eprintln!("{:?}", diagnostic.to_report(source));
     }
@@ -172,7 +184,7 @@ fn grade(exercise_dir: &Path, inputs: &[PathBuf], out: Option<&Path>, jobs: Opti
         }
         let source =
             std::fs::read_to_string(solution).with_context(|| format!("cannot read {}", solution.display()))?;
-        let report = Engine::new(SystemHost::default()).grade(&exercise.manifest, &source)?;
+        let report = isolated::Grader::new().grade(&exercise.manifest, &source)?;
         println!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(pass_or_fail(report.status == Status::Pass));
     };

@@ -119,6 +119,40 @@ fn check_reports_a_malformed_exercise_with_file_and_line() {
 }
 
 #[test]
+fn check_reports_a_malformed_pack_with_file_and_line_and_fails() {
+    let root = tempfile::tempdir().unwrap();
+    let pack = root.path().join("broken-pack");
+    let dir = copy_exercise(&pack);
+    fs::write(
+        pack.join("pack.toml"),
+        "title = \"Broken\"\norder = [\"log-calls\", \"missing\"]\n",
+    )
+    .unwrap();
+    fs::write(dir.join("prompt.md"), b"# Log calls\n\nCaf\xE9\n").unwrap();
+    fs::write(dir.join("solution.py"), "#".repeat(2 * 1024 * 1024)).unwrap();
+    let output = pykata(&["check", pack.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // Non-zero, and not a panic (101) or a signal.
+    assert!(
+        matches!(output.status.code(), Some(1 | 2)),
+        "{:?}\n{stderr}",
+        output.status
+    );
+    assert!(
+        stderr.contains("pack.toml:2:23: error: order[1]: no exercise folder `missing`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("prompt.md:3:4: error: file is not valid UTF-8 (byte 0xE9)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("solution.py: error: file is 2097152 bytes, over the 1 MiB"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn grade_exit_codes() {
     let dir = repo().join("exercises/decorators/log-calls");
     let grade = |file: &str| pykata(&["grade", dir.to_str().unwrap(), dir.join(file).to_str().unwrap()]);
@@ -471,4 +505,206 @@ fn learner_code_cannot_write_to_the_real_stdout() {
     assert_eq!(output.status.code(), Some(1));
     let report: Value = serde_json::from_slice(&output.stdout).expect("stdout holds only the real report");
     assert_eq!(report["status"], "fail");
+}
+
+/// A small exercise, `add`, whose checks get `time_limit_ms` each (a submission twice that).
+fn budget_exercise(root: &Path, time_limit_ms: u64) -> PathBuf {
+    let dir = root.join("add");
+    fs::create_dir_all(dir.join("wrong")).unwrap();
+    fs::write(
+        dir.join("exercise.toml"),
+        format!(
+            r#"id = "add"
+title = "Add"
+topic = "basics"
+difficulty = "easy"
+hints = ["Use +.", "Return a + b."]
+time_limit_ms = {time_limit_ms}
+
+[[checks]]
+id = "adds"
+kind = "assert"
+title = "add adds"
+message = "add(2, 3) should be 5."
+code = "assert add(2, 3) == 5"
+"#
+        ),
+    )
+    .unwrap();
+    fs::write(dir.join("prompt.md"), "# Add\n\nWrite `add(a, b)`.\n").unwrap();
+    fs::write(dir.join("starter.py"), "def add(a, b):\n    pass\n").unwrap();
+    fs::write(dir.join("solution.py"), "def add(a, b):\n    return a + b\n").unwrap();
+    fs::write(
+        dir.join("wrong/subtracts.py"),
+        "# fails: adds\ndef add(a, b):\n    return a - b\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// Run pykata, but fail (and kill it with its children) rather than hang past a minute.
+fn pykata_within_a_minute(args: &[&str]) -> Output {
+    use std::os::unix::process::CommandExt;
+    use std::process::Stdio;
+    let child = Command::new(env!("CARGO_BIN_EXE_pykata"))
+        .args(args)
+        .process_group(0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pykata runs");
+    let group = format!("-{}", child.id());
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || sender.send(child.wait_with_output()));
+    match receiver.recv_timeout(std::time::Duration::from_secs(60)) {
+        Ok(output) => output.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+            panic!("pykata {args:?} did not finish within a minute");
+        }
+    }
+}
+
+/// Grade `source` against the `add` exercise; the report, after checking the exit code.
+fn grade_source(source: &str, time_limit_ms: u64) -> Value {
+    let root = tempfile::tempdir().unwrap();
+    let dir = budget_exercise(root.path(), time_limit_ms);
+    let file = root.path().join("submission.py");
+    fs::write(&file, source).unwrap();
+    let output = pykata_within_a_minute(&["grade", dir.to_str().unwrap(), file.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{source}: {stderr}");
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{source}: {e}: {stderr}"))
+}
+
+/// The budget a report says the code ran out of, with its message: the whole submission's
+/// (the child was killed or died) or else the first check's (the engine stopped the code).
+fn budget_and_message(report: &Value) -> (&str, &str) {
+    let stopped = if report.get("budget").is_some() {
+        report
+    } else {
+        report["tests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t.get("budget").is_some())
+            .unwrap_or_else(|| panic!("no budget in {report}"))
+    };
+    assert_eq!(stopped["status"], "error", "{report}");
+    (
+        stopped["budget"].as_str().unwrap(),
+        stopped["message"].as_str().unwrap(),
+    )
+}
+
+#[test]
+fn grade_stops_a_loop_inside_a_builtin_at_the_deadline() {
+    for source in [
+        // At import: the engine's watchdog never gets a bytecode boundary to act on.
+        "import itertools\nsum(itertools.count())\n",
+        // Inside the function a check calls.
+        "import itertools\n\ndef add(a, b):\n    return sum(itertools.count(a))\n",
+    ] {
+        let report = grade_source(source, 500);
+        // Killed at the deadline, so reported for the whole submission.
+        assert_eq!(
+            (&report["status"], &report["budget"]),
+            (&"error".into(), &"time".into()),
+            "{source}: {report}"
+        );
+        assert_eq!(
+            report["message"], "Your code ran for more than 1 s and was stopped. Is there a loop that never ends?",
+            "{source}"
+        );
+    }
+}
+
+#[test]
+fn grade_reports_a_memory_bomb_as_out_of_memory() {
+    for source in [
+        "s = 'x' * (10**10)\n",
+        "b = bytearray(10**10)\n",
+        "grown = []\nwhile True:\n    grown.append(bytearray(10**8))\n",
+        "def add(a, b):\n    return len(list(range(10**10)))\n",
+        // These end the grading process (Rust's "memory allocation of … failed").
+        "s = format(1, '>1000000000')\n",
+        "s = ' '.join(['a' * 10**6] * 1000)\n",
+    ] {
+        let report = grade_source(source, 500);
+        let (budget, message) = budget_and_message(&report);
+        assert_eq!(budget, "memory", "{source}: {report}");
+        assert!(message.contains("more memory than the 512 MiB"), "{source}: {message}");
+    }
+}
+
+#[test]
+fn grade_survives_recursion_that_overflows_the_native_stack() {
+    // Python-level recursion stops at the engine's recursion limit, however high the code sets it.
+    let report = grade_source(
+        "import sys\nsys.setrecursionlimit(10**6)\n\nclass A:\n    def __repr__(self):\n        return repr(self)\n\nrepr(A())\n",
+        500,
+    );
+    assert_eq!(budget_and_message(&report).0, "recursion", "{report}");
+    // A million nested `map`s recurse in Rust alone, past the engine thread's 256 MiB stack:
+    // the grading process dies, and is replaced. (A generous time limit: building them takes
+    // a second or more.)
+    let report = grade_source(
+        "it = iter([1])\nfor _ in range(10**6):\n    it = map(abs, it)\nnext(it)\n",
+        20_000,
+    );
+    assert_eq!(
+        (&report["status"], &report["budget"]),
+        (&"error".into(), &"recursion".into()),
+        "{report}"
+    );
+    assert!(
+        report["message"].as_str().unwrap().contains("it was restarted"),
+        "{report}"
+    );
+}
+
+#[test]
+fn batch_grading_moves_on_after_a_hanging_and_a_crashing_submission() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = budget_exercise(root.path(), 500);
+    let subs = root.path().join("subs");
+    fs::create_dir_all(&subs).unwrap();
+    fs::write(subs.join("a-hangs.py"), "import itertools\nsum(itertools.count())\n").unwrap();
+    fs::write(subs.join("b-crashes.py"), "s = format(1, '>1000000000')\n").unwrap();
+    fs::copy(dir.join("solution.py"), subs.join("c-good.py")).unwrap();
+    let out = root.path().join("out");
+    // One job: its grading process is replaced twice, in order.
+    let output = pykata_within_a_minute(&[
+        "grade",
+        dir.to_str().unwrap(),
+        subs.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--jobs",
+        "1",
+    ]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("graded 3 submissions"), "{stdout}");
+    assert!(stdout.contains("1 pass, 0 fail, 2 error"), "{stdout}");
+    let results = |id: &str| -> Value {
+        serde_json::from_str(&fs::read_to_string(out.join(id).join("results.json")).unwrap()).unwrap()
+    };
+    assert_eq!(results("a-hangs")["budget"], "time");
+    assert_eq!(results("b-crashes")["budget"], "memory");
+    assert_eq!(results("c-good")["status"], "pass");
+    let summary = fs::read_to_string(out.join("summary.csv")).unwrap();
+    assert!(summary.contains("a-hangs,error,0,0,0,0,,"), "{summary}");
+    assert!(summary.contains("Your code ran for more than 1 s"), "{summary}");
+}
+
+#[test]
+fn the_worker_subcommand_is_not_in_the_help() {
+    let help = String::from_utf8(pykata(&["--help"]).stdout).unwrap();
+    assert!(help.contains("grade") && !help.contains("worker"), "{help}");
 }

@@ -18,9 +18,14 @@ import io as _io
 import json as _json
 import re as _re
 import traceback as _traceback
-import types as _types
 
+import _pykata_guard as _guard
 import pykata as _helpers
+from _sha256 import sha256 as _sha256
+
+# Everything defined below looks builtins up in this private copy, so learner code that
+# patches the `builtins` module (`builtins.len = ...`) cannot change how the runner behaves.
+__builtins__ = dict(_builtins.__dict__)
 
 LEARNER_FILE = "solution.py"
 CHECK_FILE = "<check>"
@@ -32,12 +37,18 @@ _compile = _builtins.compile
 _SystemExit = _builtins.SystemExit
 _SyntaxError = _builtins.SyntaxError
 _AssertionError = _builtins.AssertionError
+_MemoryError = _builtins.MemoryError
+_RecursionError = _builtins.RecursionError
 _CheckFailed = _helpers.CheckFailed
 _HELPERS = {name: getattr(_helpers, name) for name in _helpers.__all__}
-
-
-class BudgetExceeded(_BaseException):
-    """Raised into running code by the engine when a time budget runs out."""
+_dumps = _json.dumps
+_loads = _json.loads
+_search = _re.search
+_extract_tb = _traceback.extract_tb
+_format_exception_only = _traceback.format_exception_only
+_StringIO = _io.StringIO
+_parse = _ast.parse
+_modules = _sys.modules
 
 
 class _Capture:
@@ -73,7 +84,7 @@ class _Streams:
     def __init__(self, stdin):
         self.stdout = _Capture()
         self.stderr = _Capture()
-        self._stdin = _io.StringIO(stdin or "")
+        self._stdin = _StringIO(stdin or "")
 
     def __enter__(self):
         self._saved = (_sys.stdin, _sys.stdout, _sys.stderr, _sys.__stdin__, _sys.__stdout__, _sys.__stderr__)
@@ -94,25 +105,70 @@ class _Streams:
 
 
 def _learner_frames(tb):
-    return [frame for frame in _traceback.extract_tb(tb) if frame.filename == LEARNER_FILE]
+    return [frame for frame in _extract_tb(tb) if frame.filename == LEARNER_FILE]
+
+
+# A traceback shows at most this many identical frames in a row (deep recursion).
+_REPEATS_SHOWN = 3
 
 
 def _describe(exc, source):
     """A traceback limited to the learner's own frames, and the learner line it points at."""
-    if isinstance(exc, _SyntaxError) and exc.filename == LEARNER_FILE:
-        text = "".join(_traceback.format_exception_only(type(exc), exc)).rstrip()
-        return text, exc.lineno
-    lines = source.splitlines()
-    frames = _learner_frames(exc.__traceback__)
-    out = []
-    if frames:
-        out.append("Traceback (most recent call last):")
-        for frame in frames:
-            out.append(f'  File "{LEARNER_FILE}", line {frame.lineno}, in {frame.name}')
-            if frame.lineno and 0 < frame.lineno <= len(lines):
-                out.append("    " + lines[frame.lineno - 1].strip())
-    out.extend(line.rstrip("\n") for line in _traceback.format_exception_only(type(exc), exc))
-    return "\n".join(out), (frames[-1].lineno if frames else None)
+    try:
+        if isinstance(exc, _SyntaxError) and exc.filename == LEARNER_FILE:
+            text = "".join(_format_exception_only(type(exc), exc)).rstrip()
+            return text, exc.lineno
+        lines = source.splitlines()
+        frames = _learner_frames(exc.__traceback__)
+        out = []
+        if frames:
+            out.append("Traceback (most recent call last):")
+            previous, repeats = None, 0
+            for frame in frames:
+                here = (frame.lineno, frame.name)
+                repeats = repeats + 1 if here == previous else 0
+                previous = here
+                if repeats >= _REPEATS_SHOWN:
+                    continue
+                out.append(f'  File "{LEARNER_FILE}", line {frame.lineno}, in {frame.name}')
+                if frame.lineno and 0 < frame.lineno <= len(lines):
+                    out.append("    " + lines[frame.lineno - 1].strip())
+            hidden = len(frames) - sum(1 for line in out if line.startswith("  File"))
+            if hidden:
+                out.append(f"  [{hidden} more calls of the same lines]")
+        out.extend(line.rstrip("\n") for line in _format_exception_only(type(exc), exc))
+        return "\n".join(out), (frames[-1].lineno if frames else None)
+    except _BaseException:
+        # The learner's exception could not even be described (its __str__ raised or ran
+        # out of budget): name its type only.
+        return f"{_exception_name(exc)} (its message could not be shown)", None
+
+
+def _exception_name(exc):
+    name = type(exc).__name__
+    return name if isinstance(name, str) else "an exception"
+
+
+def _budget_of(exc):
+    """The budget a learner exception stands for, if any. (Running out of time shows up as a
+    KeyboardInterrupt; the engine knows whether it sent one and labels time itself.)"""
+    if isinstance(exc, _MemoryError):
+        return "memory"
+    if isinstance(exc, _RecursionError):
+        return "recursion"
+    return None
+
+
+def _raised(exc, source, output, while_loading=False):
+    """The answer for learner code that raised `exc` (describing it runs the standard
+    library's traceback code, so whatever the learner patched is put back first)."""
+    _guard.restore()
+    text, line = _describe(exc, source)
+    if isinstance(exc, _SystemExit):
+        intro = "Your code exited while being loaded" if while_loading else "Your code exited during the check"
+    else:
+        intro = "Your code raised an exception while being loaded" if while_loading else "Your code raised an exception"
+    return _answer("error", f"{intro}:\n{text}", output, line, _budget_of(exc))
 
 
 # Memory addresses in default reprs (`<Foo object at 0x7f...>`) differ from run to run and
@@ -145,9 +201,16 @@ def _exit_is_clean(exc):
     return exc.code is None or exc.code == 0
 
 
-def _matches(mode, expected, actual):
+def _output_matches(request, actual):
+    """Whether `actual` output is what the check expects: its `expected` text, or, in built
+    bundles, the digest of it that stands in for a hidden check's expected output."""
+    mode = request.get("match", "exact")
+    digest = request.get("expected_sha256")
+    if digest is not None:
+        return _digest(mode, actual) == digest
+    expected = request["expected"]
     if mode == "regex":
-        return _re.search(expected, actual, _re.MULTILINE) is not None
+        return _search(expected, actual, _re.MULTILINE) is not None
     if mode == "normalised":
         return _normalise(expected) == _normalise(actual)
     return expected == actual
@@ -156,6 +219,19 @@ def _matches(mode, expected, actual):
 def _normalise(text):
     lines = [" ".join(line.split()) for line in text.strip().splitlines()]
     return "\n".join(lines)
+
+
+def _digest(mode, text):
+    """SHA-256 (hex) of `text` as `mode` compares it."""
+    if mode == "normalised":
+        text = _normalise(text)
+    return _sha256(text.encode("utf-8")).hexdigest()
+
+
+def digest(request_json):
+    """JSON: the digest of `{"match", "expected"}`'s expected output, for `pykata build`."""
+    request = _loads(request_json)
+    return _dumps(_digest(request.get("match", "exact"), request["expected"]))
 
 
 def _execute(request):
@@ -168,42 +244,37 @@ def _execute(request):
         try:
             as_program = kind == "output" and not request.get("code")
             namespace = _run_learner(source, "__main__" if as_program else "solution")
-        except BudgetExceeded:
-            return _answer("error", output=streams.output(), budget="time")
         except _SystemExit as exc:
             if kind != "output" or not _exit_is_clean(exc):
-                text, line = _describe(exc, source)
-                return _answer("error", f"Your code exited while being loaded:\n{text}", streams.output(), line)
+                return _raised(exc, source, streams.output(), while_loading=True)
             namespace = None
         except _BaseException as exc:
-            text, line = _describe(exc, source)
-            return _answer("error", f"Your code raised an exception while being loaded:\n{text}", streams.output(), line)
+            return _raised(exc, source, streams.output(), while_loading=True)
+        _guard.restore()
 
         check_code = request.get("code")
         if check_code and namespace is not None:
             scope = dict(namespace)
             scope.update(_HELPERS)
+            scope["__builtins__"] = dict(_guard.BUILTINS)
+            scope[_STRICT_EQUAL] = _guard.strict_equal
             try:
-                _exec(_compile(check_code, CHECK_FILE, "exec"), scope)
-            except BudgetExceeded:
-                return _answer("error", output=streams.output(), budget="time")
-            except _CheckFailed as exc:
-                failure = str(exc)
-            except _AssertionError as exc:
-                if _learner_frames(exc.__traceback__):
-                    text, line = _describe(exc, source)
-                    return _answer("error", f"Your code raised an exception:\n{text}", streams.output(), line)
-                failure = str(exc) or ""
+                _exec(_compile_check(check_code), scope)
             except _BaseException as exc:
-                text, line = _describe(exc, source)
-                return _answer("error", f"Your code raised an exception:\n{text}", streams.output(), line)
+                _guard.restore()
+                if isinstance(exc, _CheckFailed):
+                    failure = _text(exc)
+                elif isinstance(exc, _AssertionError) and not _learner_frames(exc.__traceback__):
+                    failure = _text(exc)
+                else:
+                    return _raised(exc, source, streams.output())
 
     output = streams.output()
     if failure is not None:
         return _answer("fail", failure or None, output)
     if kind == "output":
         stdout = streams.stdout.getvalue()
-        if not _matches(request.get("match", "exact"), request["expected"], stdout):
+        if not _output_matches(request, stdout):
             return _answer("fail", None, output)
     return _answer("pass", None, output)
 
@@ -282,7 +353,7 @@ def _static(request):
     """Judge the learner's source by AST rules, without running it."""
     source = request["source"]
     try:
-        tree = _ast.parse(source, LEARNER_FILE)
+        tree = _parse(source, LEARNER_FILE)
     except _SyntaxError as exc:
         text, line = _describe(exc, source)
         return _answer("error", text, "", line)
@@ -304,36 +375,106 @@ def _static(request):
     return _answer("pass")
 
 
+def _text(exc):
+    """The message of an exception raised by a check, or "" if it has none or cannot say."""
+    try:
+        text = str(exc)
+    except _BaseException:
+        return ""
+    return text if type(text) is str else ""
+
+
+_STRICT_EQUAL = "__pykata_equal__"
+
+
+class _StrictComparisons(_ast.NodeTransformer):
+    """Rewrites `a == b` and `a != b` inside `assert` statements into calls of the guard's
+    strict equality, so an object whose `__eq__` always says True cannot pass an assert."""
+
+    def visit_Assert(self, node):
+        node.test = self._strict(node.test)
+        return node
+
+    def _strict(self, node):
+        for child in _ast.walk(node):
+            for field, value in _ast.iter_fields(child):
+                if isinstance(value, _ast.Compare):
+                    setattr(child, field, self._call(value))
+                elif isinstance(value, list):
+                    value[:] = [self._call(v) if isinstance(v, _ast.Compare) else v for v in value]
+        return self._call(node) if isinstance(node, _ast.Compare) else node
+
+    @staticmethod
+    def _call(compare):
+        if len(compare.ops) != 1 or not isinstance(compare.ops[0], (_ast.Eq, _ast.NotEq)):
+            return compare
+        call = _ast.Call(
+            func=_ast.Name(id=_STRICT_EQUAL, ctx=_ast.Load()),
+            args=[compare.left, compare.comparators[0]],
+            keywords=[],
+        )
+        if isinstance(compare.ops[0], _ast.NotEq):
+            call = _ast.UnaryOp(op=_ast.Not(), operand=call)
+        return _ast.fix_missing_locations(_ast.copy_location(call, compare))
+
+
+def _compile_check(code):
+    """Compile check code as `<check>`, with strict equality in its asserts."""
+    tree = _StrictComparisons().visit(_parse(code, CHECK_FILE))
+    return _compile(tree, CHECK_FILE, "exec")
+
+
 def run_check(request_json):
     """Run one check described by `request_json`; answer JSON with status, detail, output, line,
     budget, and for unittest checks one answer per test in `cases`."""
-    request = _json.loads(request_json)
+    _guard.restore()
+    request = _loads(request_json)
     if request["kind"] == "static":
-        return _json.dumps(_static(request))
-    if request["kind"] == "unittest":
-        import _pykata_unittest  # imported on demand: unittest is slow to import
+        answer = _static(request)
+    elif request["kind"] == "unittest":
+        answer = _unittest().run(request)
+    else:
+        answer = _execute(request)
+    _guard.restore()
+    return _dumps(answer)
 
-        return _json.dumps(_pykata_unittest.run(request))
-    return _json.dumps(_execute(request))
+
+_unittest_runner = None
+
+
+def _unittest():
+    """pykata's unittest runner, imported on first use (unittest is slow to import) and then
+    trusted like everything imported before learner code ran."""
+    global _unittest_runner
+    if _unittest_runner is None:
+        _guard.prepare_trusted_import()
+        import _pykata_unittest
+
+        _unittest_runner = _pykata_unittest
+        _guard.trust_loaded_modules(hide=(*_PRIVATE_MODULES, "_pykata_unittest"))
+    return _unittest_runner
 
 
 def run_program(request_json):
     """Run the learner's program as `__main__` with stdin; answer JSON with output and any error."""
-    request = _json.loads(request_json)
+    _guard.restore()
+    request = _loads(request_json)
     source = request["source"]
     streams = _Streams(request.get("stdin"))
     error = line = budget = None
     with streams:
         try:
             _run_learner(source, "__main__")
-        except BudgetExceeded:
-            budget = "time"
         except _SystemExit as exc:
             if not _exit_is_clean(exc):
+                _guard.restore()
                 error, line = _describe(exc, source)
         except _BaseException as exc:
+            _guard.restore()
             error, line = _describe(exc, source)
-    return _json.dumps(
+            budget = _budget_of(exc)
+    _guard.restore()
+    return _dumps(
         {
             "stdout": streams.stdout.getvalue(),
             "stderr": streams.stderr.getvalue(),
@@ -351,11 +492,40 @@ def syntax_error(source):
         _compile(source, LEARNER_FILE, "exec")
     except _SyntaxError as exc:
         text, line = _describe(exc, source)
-        return _json.dumps({"message": text, "line": line})
+        return _dumps({"message": text, "line": line})
     return "null"
 
 
-def install_host_clock():
+def start(freeze, host_clock, recursion_limit):
+    """Prepare the interpreter for learner code; the engine calls this once, before any.
+
+    `freeze` is the engine's native helper that makes a class immutable (see `_pykata_guard`);
+    with `host_clock`, the `time` functions that trap on wasm32 are replaced; `recursion_limit`
+    caps how deep Python may recurse (learner code cannot raise it further).
+    """
+    if host_clock:
+        _install_host_clock()
+    _cap_recursion(recursion_limit)
+    _guard.install(freeze)
+    _guard.trust_loaded_modules(hide=_PRIVATE_MODULES)
+
+
+_PRIVATE_MODULES = ("_pykata_runner", "pykata", "_pykata_guard")
+
+
+def _cap_recursion(limit):
+    """Set the recursion limit, and keep learner code from raising it past `limit` (deep
+    recursion through native code would overflow the host's stack before Python noticed)."""
+    set_limit = _sys.setrecursionlimit
+    set_limit(limit)
+
+    def setrecursionlimit(wanted):
+        set_limit(min(wanted, limit))
+
+    _sys.setrecursionlimit = setrecursionlimit
+
+
+def _install_host_clock():
     """Replace the `time` functions that trap on wasm32-unknown-unknown with ones built on `time.time()`."""
     import time
 

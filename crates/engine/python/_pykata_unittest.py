@@ -2,20 +2,47 @@
 the check's module (`unittest.TestCase` methods and plain `test_*` functions) run and reported
 on its own. Imported by the runner only when such a check runs."""
 
+import builtins
 import sys
 import types
 import unittest
+from unittest import FunctionTestCase, TestCase, TestLoader, TestResult  # frozen with this module
 
+import _pykata_guard as _guard
 from _pykata_runner import (
     CHECK_FILE,
     LEARNER_FILE,
-    BudgetExceeded,
     _HELPERS,
+    _STRICT_EQUAL,
     _Streams,
     _answer,
+    _budget_of,
+    _compile_check,
     _describe,
     _learner_frames,
+    _raised,
 )
+
+__builtins__ = dict(builtins.__dict__)
+
+
+def _strict_equal(self, first, second, msg=None):
+    """unittest's assertEqual with the guard's strict equality: unittest's own message (with
+    its diffs) when it sees the difference, a plain one when a lying `__eq__` fooled it."""
+    if _guard.strict_equal(first, second):
+        return
+    self._getAssertEqualityFunc(first, second)(first, second, msg=msg)
+    raise self.failureException(self._formatMessage(msg, f"{first!r} != {second!r}"))
+
+
+def _strict_not_equal(self, first, second, msg=None):
+    if _guard.strict_equal(first, second):
+        standard = f"{first!r} == {second!r}"
+        raise self.failureException(self._formatMessage(msg, standard))
+
+
+TestCase.assertEqual = _strict_equal
+TestCase.assertNotEqual = _strict_not_equal
 
 
 class _CaseResult(unittest.TestResult):
@@ -59,22 +86,19 @@ def run(request):
     with loading:
         try:
             exec(compile(source, LEARNER_FILE, "exec"), module.__dict__)
-        except BudgetExceeded:
-            return _answer("error", output=loading.output(), budget="time")
         except BaseException as exc:
-            text, line = _describe(exc, source)
-            return _answer("error", f"Your code raised an exception while being loaded:\n{text}", loading.output(), line)
+            return _raised(exc, source, loading.output(), while_loading=True)
+    _guard.restore()
     sys.modules["solution"] = module
-    scope = {"__name__": "tests"}
+    scope = {"__name__": "tests", "__builtins__": dict(_guard.BUILTINS), _STRICT_EQUAL: _guard.strict_equal}
     scope.update(_HELPERS)
     scope.update({k: v for k, v in module.__dict__.items() if not k.startswith("__")})
     try:
-        exec(compile(request["code"], CHECK_FILE, "exec"), scope)
-    except BudgetExceeded:
-        return _answer("error", budget="time")
+        exec(_compile_check(request["code"]), scope)
     except BaseException as exc:
+        _guard.restore()
         text, line = _describe(exc, source)
-        return _answer("error", f"The tests could not be loaded:\n{text}", line=line)
+        return _answer("error", f"The tests could not be loaded:\n{text}", line=line, budget=_budget_of(exc))
     cases = []
     for name, case in _test_cases(scope):
         streams = _Streams(None)
@@ -82,11 +106,12 @@ def run(request):
         with streams:
             try:
                 case.run(result)
-            except BudgetExceeded:
-                cases.append(dict(_answer("error", output=streams.output(), budget="time"), name=name))
+            except BaseException as exc:  # unittest lets KeyboardInterrupt (a time budget) through
+                cases.append(dict(_raised(exc, source, streams.output()), name=name))
                 break
-        if isinstance(result.exception, BudgetExceeded):  # unittest records it as an error
-            cases.append(dict(_answer("error", output=streams.output(), budget="time"), name=name))
+        _guard.restore()
+        if isinstance(result.exception, KeyboardInterrupt):  # how running out of time shows
+            cases.append(dict(_raised(result.exception, source, streams.output()), name=name))
             break
         if result.skipped:
             continue  # a skipped test is not reported: it neither passes nor fails
@@ -95,8 +120,7 @@ def run(request):
         elif isinstance(result.exception, AssertionError) and not _learner_frames(result.exception.__traceback__):
             cases.append(dict(_answer("fail", str(result.exception) or None, streams.output()), name=name))
         else:
-            text, line = _describe(result.exception, source)
-            cases.append(dict(_answer("error", f"Your code raised an exception:\n{text}", streams.output(), line), name=name))
+            cases.append(dict(_raised(result.exception, source, streams.output()), name=name))
     if not cases:
         return _answer("error", "The unittest check has no tests (TestCase classes or test_* functions).")
     worst = "error" if any(c["status"] == "error" for c in cases) else "fail" if any(c["status"] == "fail" for c in cases) else "pass"

@@ -13,6 +13,10 @@ messages speak the learner's language and name the likely mistake.
 
 import builtins as _builtins
 
+# Everything defined below looks builtins up in this private copy, taken when the engine
+# starts, before any learner code runs: patching `builtins` cannot change a helper.
+__builtins__ = dict(_builtins.__dict__)
+
 # References captured when the engine starts, before any learner code runs.
 _repr = _builtins.repr
 _type = _builtins.type
@@ -26,6 +30,7 @@ _next = _builtins.next
 _list = _builtins.list
 _BaseException = _builtins.BaseException
 _StopIteration = _builtins.StopIteration
+_id = _builtins.id
 
 __all__ = [
     "CheckFailed",
@@ -141,30 +146,48 @@ def expect_wraps(wrapper, original):
         )
 
 
+# What each CountingIterable has seen, kept where learner code cannot reset it.
+_progress = {}
+
+
 class CountingIterable:
     """An iterable over `items` that counts how many items have been pulled from it.
 
     `pulled` proves laziness: a lazy generator pulls only what it needs to yield. With
     `limit`, pulling more than `limit` items fails the check at once, so an endless source
     (`itertools.count()`) can be used without hanging a generator that reads everything.
+    The count cannot be changed by the code under test (`source.pulled = 0` is refused).
     """
+
+    __slots__ = ("_items", "_limit", "__weakref__")
 
     def __init__(self, items, limit=None):
         self._items = items
         self._limit = limit
-        self.pulled = 0
-        self.finished = False
+        _progress[_id(self)] = [0, False]
+
+    @property
+    def pulled(self):
+        """How many items have been pulled so far."""
+        return _progress[_id(self)][0]
+
+    @property
+    def finished(self):
+        """True once every item has been pulled."""
+        return _progress[_id(self)][1]
 
     def __iter__(self):
+        progress = _progress[_id(self)]
+        limit = self._limit
         for item in self._items:
-            if self._limit is not None and self.pulled >= self._limit:
+            if limit is not None and progress[0] >= limit:
                 fail(
-                    f"your code read more than {self._limit} items from the source before giving any back — "
+                    f"your code read more than {limit} items from the source before giving any back — "
                     "it builds the whole list before yielding; yield items as you go"
                 )
-            self.pulled += 1
+            progress[0] += 1
             yield item
-        self.finished = True
+        progress[1] = True
 
 
 def expect_iterator(value, label="your function"):

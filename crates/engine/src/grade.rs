@@ -1,8 +1,9 @@
 //! Grading: one fresh interpreter per submission, one runner call per check.
 
 use crate::host::Host;
+use crate::memory::MEMORY_LIMIT_BYTES;
 use crate::report::{Budget, Report, RunOutput, Status, TestResult};
-use crate::session::Session;
+use crate::session::{Answer, RECURSION_LIMIT, Session};
 use pykata_pack::{Check, CheckKind, Manifest, MatchMode};
 use serde::{Deserialize, Serialize};
 
@@ -53,6 +54,24 @@ struct CaseAnswer {
 }
 
 impl CheckAnswer {
+    /// Read the runner's answer; a call that ran out of time is a time-budget error whatever
+    /// the runner said (learner code may have caught the interruption).
+    fn from_runner(answer: Answer) -> Result<Self, EngineError> {
+        let Some(json) = answer.json else {
+            return Ok(CheckAnswer::out_of_time());
+        };
+        let mut check: CheckAnswer = serde_json::from_str(&json)?;
+        if answer.timed_out {
+            check.status = Status::Error;
+            check.budget = Some(Budget::Time);
+            if let Some(last) = check.cases.last_mut() {
+                last.answer.status = Status::Error;
+                last.answer.budget = Some(Budget::Time);
+            }
+        }
+        Ok(check)
+    }
+
     /// The answer for a check that never started because the submission's time ran out.
     fn out_of_time() -> Self {
         CheckAnswer {
@@ -69,10 +88,23 @@ impl CheckAnswer {
 /// How many checks' worth of time a whole submission may use.
 const GRADE_BUDGET_CHECKS: u64 = 2;
 
+/// The time all checks of one submission of `manifest` may use together, in milliseconds.
+pub fn submission_budget_ms(manifest: &Manifest) -> u64 {
+    manifest.time_limit_ms().saturating_mul(GRADE_BUDGET_CHECKS)
+}
+
 #[derive(Deserialize)]
 struct SyntaxProblem {
     message: String,
     line: Option<u32>,
+}
+
+/// What the runner digests: an output check's expected text, compared as `match` says.
+#[derive(Serialize)]
+struct DigestRequest<'a> {
+    #[serde(rename = "match")]
+    match_mode: Option<MatchMode>,
+    expected: &'a str,
 }
 
 #[derive(Serialize)]
@@ -89,7 +121,8 @@ impl<H: Host> Engine<H> {
     /// Grade `source` against every check of `manifest`, in a fresh interpreter.
     pub fn grade(&self, manifest: &Manifest, source: &str) -> Result<Report, EngineError> {
         let session = Session::start()?;
-        let problem: Option<SyntaxProblem> = serde_json::from_str(&session.call("syntax_error", source, None)?)?;
+        let problem: Option<SyntaxProblem> =
+            serde_json::from_str(&session.call("syntax_error", source, None)?.json()?)?;
         if let Some(problem) = problem {
             return Ok(Report::error(
                 format!("Your code has a syntax error:\n{}", problem.message),
@@ -99,7 +132,7 @@ impl<H: Host> Engine<H> {
         let limit_ms = manifest.time_limit_ms();
         // All checks together get twice one check's budget, so code that loops in every
         // check costs seconds, not minutes.
-        let mut left_ms = limit_ms.saturating_mul(GRADE_BUDGET_CHECKS);
+        let mut left_ms = submission_budget_ms(manifest);
         let mut tests = Vec::with_capacity(manifest.checks.len());
         for check in &manifest.checks {
             let budget_ms = limit_ms.min(left_ms);
@@ -108,7 +141,7 @@ impl<H: Host> Engine<H> {
                 CheckAnswer::out_of_time()
             } else {
                 let request = serde_json::to_string(&CheckRequest { source, check })?;
-                serde_json::from_str(&session.call("run_check", &request, Some(budget_ms))?)?
+                CheckAnswer::from_runner(session.call("run_check", &request, Some(budget_ms))?)?
             };
             let duration_ms = self.host.now_ms() - started;
             left_ms = left_ms.saturating_sub(duration_ms.ceil() as u64);
@@ -126,15 +159,52 @@ impl<H: Host> Engine<H> {
         Ok(Report::from_tests(tests))
     }
 
+    /// Replace the expected output of `manifest`'s hidden output checks with its SHA-256 digest,
+    /// as built bundles ship them (a regex cannot be digested: those keep their text). Returns
+    /// how many checks were changed.
+    pub fn digest_hidden_outputs(&self, manifest: &mut Manifest) -> Result<usize, EngineError> {
+        let mut hidden: Vec<&mut Check> = manifest
+            .checks
+            .iter_mut()
+            .filter(|c| c.hidden && c.kind == CheckKind::Output && c.match_mode != Some(MatchMode::Regex))
+            .filter(|c| c.expected.is_some())
+            .collect();
+        if hidden.is_empty() {
+            return Ok(0);
+        }
+        let session = Session::start()?;
+        for check in &mut hidden {
+            let expected = check.expected.take().unwrap_or_default();
+            let request = serde_json::to_string(&DigestRequest {
+                match_mode: check.match_mode,
+                expected: &expected,
+            })?;
+            check.expected_sha256 = Some(serde_json::from_str(&session.call("digest", &request, None)?.json()?)?);
+        }
+        Ok(hidden.len())
+    }
+
     /// Run `source` as a program with `stdin`, in a fresh interpreter, for at most `limit_ms`.
     pub fn run(&self, source: &str, stdin: &str, limit_ms: u64) -> Result<RunOutput, EngineError> {
         let session = Session::start()?;
         let request = serde_json::to_string(&RunRequest { source, stdin })?;
-        Ok(serde_json::from_str(&session.call(
-            "run_program",
-            &request,
-            Some(limit_ms),
-        )?)?)
+        let answer = session.call("run_program", &request, Some(limit_ms))?;
+        let mut output: RunOutput = match &answer.json {
+            Some(json) => serde_json::from_str(json)?,
+            None => RunOutput::default(),
+        };
+        if answer.timed_out {
+            output.budget = Some(Budget::Time);
+            output.error = Some(time_budget_message(limit_ms));
+        } else if let Some(budget) = output.budget {
+            let detail = output.error.take().unwrap_or_default();
+            output.error = Some(
+                format!("{}\n\n{detail}", budget_message(budget, limit_ms))
+                    .trim_end()
+                    .to_owned(),
+            );
+        }
+        Ok(output)
     }
 }
 
@@ -149,11 +219,33 @@ fn time_budget_message(limit_ms: u64) -> String {
     )
 }
 
+/// The learner-facing explanation when code ran out of `budget`.
+pub fn budget_message(budget: Budget, limit_ms: u64) -> String {
+    match budget {
+        Budget::Time => time_budget_message(limit_ms),
+        Budget::Memory => format!(
+            "Your code asked for more memory than the {} MiB pykata allows and was stopped. \
+             Is something growing without end, or is a number far too big?",
+            MEMORY_LIMIT_BYTES / (1024 * 1024)
+        ),
+        Budget::Recursion => format!(
+            "Your code went more than {RECURSION_LIMIT} calls deep and was stopped. \
+             Does a function call itself (or a `__repr__`, `__eq__` or `__getattr__` use itself) \
+             without ever reaching a case that stops?"
+        ),
+    }
+}
+
 fn test_result(check: &Check, answer: CheckAnswer, duration_ms: f64, limit_ms: u64) -> TestResult {
     let message = match (answer.status, answer.budget) {
         (Status::Pass, _) => None,
         (_, Some(Budget::Time)) if limit_ms == 0 => Some(SKIPPED_FOR_TIME.to_owned()),
         (_, Some(Budget::Time)) => Some(time_budget_message(limit_ms)),
+        (_, Some(budget)) if check.hidden => Some(format!("{}\n\n{}", check.message, budget_message(budget, limit_ms))),
+        (_, Some(budget)) => Some(match &answer.detail {
+            Some(detail) => format!("{}\n\n{}", budget_message(budget, limit_ms), detail.trim_end()),
+            None => budget_message(budget, limit_ms),
+        }),
         (Status::Fail, _) => Some(failure_message(check, &answer)),
         (Status::Error, _) => Some(error_message(check, &answer)),
     };

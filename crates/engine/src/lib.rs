@@ -5,12 +5,15 @@
 //! what differs between hosts sits behind [`Host`].
 
 mod grade;
+mod guard;
 mod host;
+mod memory;
 mod report;
 mod session;
 
-pub use grade::{Engine, EngineError};
+pub use grade::{Engine, EngineError, budget_message, submission_budget_ms};
 pub use host::Host;
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::SystemHost;
+pub use memory::{CappedAllocator, MEMORY_LIMIT_BYTES};
 pub use report::{Budget, Report, RunOutput, Status, TestResult};

@@ -432,3 +432,122 @@ fn memory_addresses_do_not_make_reports_differ() {
         "{test:#?}"
     );
 }
+
+/// Run `work` on a thread with a large stack, as the CLI's grading threads do: Python's
+/// recursion limit, not the native stack, must be what stops deep recursion.
+fn on_big_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(work)
+        .expect("spawn")
+        .join()
+        .expect("grading thread")
+}
+
+const CALLS_F: &str = r#"
+[[checks]]
+id = "a"
+kind = "assert"
+title = "A"
+message = "f() must return 1"
+code = "assert f() == 1"
+"#;
+
+#[test]
+fn endless_recursion_is_a_recursion_budget_error_with_a_short_traceback() {
+    let sources = [
+        "def f():\n    return f()\n",
+        "import sys\nsys.setrecursionlimit(10**6)\nclass Loop:\n    def __repr__(self):\n        return repr(self)\ndef f():\n    return repr(Loop())\n",
+        "class Attr:\n    def __getattr__(self, name):\n        return getattr(self, name)\ndef f():\n    return Attr().x\n",
+        "def key(v):\n    return sorted([v, v], key=key)\ndef f():\n    return key(1)\n",
+    ];
+    for source in sources {
+        let report = on_big_stack(move || grade(CALLS_F, source));
+        let test = only(&report);
+        assert_eq!(
+            (test.status, test.budget),
+            (Status::Error, Some(Budget::Recursion)),
+            "{source}\n{report:#?}"
+        );
+        let message = test.message.as_deref().unwrap();
+        assert!(message.contains("calls deep and was stopped"), "{message}");
+        assert!(message.contains("RecursionError"), "{message}");
+        assert!(message.lines().count() < 40, "repeated frames are folded:\n{message}");
+    }
+}
+
+#[test]
+fn learner_code_cannot_raise_the_recursion_limit_past_the_engines() {
+    let report = grade(
+        "[[checks]]\nid = \"a\"\nkind = \"assert\"\ntitle = \"A\"\nmessage = \"m\"\ncode = \"import sys\\nassert sys.getrecursionlimit() == 200, sys.getrecursionlimit()\"\n",
+        "import sys\nsys.setrecursionlimit(10**6)\n",
+    );
+    assert_eq!(report.status, Status::Pass, "{report:#?}");
+}
+
+#[test]
+fn a_learner_keyboard_interrupt_is_an_error_but_not_a_time_budget() {
+    let report = grade(CALLS_F, "def f():\n    raise KeyboardInterrupt\n");
+    let test = only(&report);
+    assert_eq!((test.status, test.budget), (Status::Error, None), "{report:#?}");
+    assert!(test.message.as_deref().unwrap().contains("KeyboardInterrupt"));
+}
+
+#[test]
+fn strict_equality_in_asserts_keeps_honest_comparisons_working() {
+    let checks = r#"
+[[checks]]
+id = "a"
+kind = "assert"
+title = "A"
+message = "m"
+code = '''
+from collections import namedtuple, OrderedDict
+assert f(1) == 1.0
+assert [f(1), f(2)] == [1, 2]
+assert (1, 2) == namedtuple("P", "x y")(1, 2)
+assert OrderedDict(a=1) == {"a": 1}
+assert {1, 2} == frozenset({2, 1})
+assert not (f(1) != 1)
+assert Point(1) == Point(1) and Point(1) != Point(2)
+'''
+"#;
+    let source = "from dataclasses import dataclass\ndef f(x):\n    return x\n@dataclass\nclass Point:\n    x: int\n";
+    let report = grade(checks, source);
+    assert_eq!(report.status, Status::Pass, "{report:#?}");
+}
+
+#[test]
+fn a_lying_eq_fails_asserts_inside_containers_too() {
+    let source = "class Yes:\n    def __eq__(self, other):\n        return True\n    __hash__ = object.__hash__\ndef f():\n    return [Yes(), {'k': Yes()}]\n";
+    let report = grade(
+        "[[checks]]\nid = \"a\"\nkind = \"assert\"\ntitle = \"A\"\nmessage = \"m\"\ncode = \"assert f() == [1, {'k': 2}]\"\n",
+        source,
+    );
+    assert_eq!(only(&report).status, Status::Fail, "{report:#?}");
+}
+
+#[test]
+fn patches_to_the_standard_library_do_not_outlive_the_learners_code() {
+    let checks = r#"
+[[checks]]
+id = "a"
+kind = "assert"
+title = "A"
+message = "m"
+code = '''
+import functools, json, collections.abc
+assert functools.reduce(lambda a, b: a + b, [1, 2, 3]) == 6
+assert json.dumps([1]) == "[1]"
+assert len([1, 2]) == 2 and isinstance(1, int)
+assert collections.abc.Iterable
+'''
+"#;
+    let source = "import builtins, functools, json, collections.abc\nfunctools.reduce = None\njson.dumps = None\nbuiltins.len = None\nbuiltins.isinstance = None\n";
+    let report = grade(checks, source);
+    assert_eq!(report.status, Status::Pass, "{report:#?}");
+    // A learner that imports a submodule first still finds it in every later check.
+    let two = format!("{checks}\n{}", checks.replace("id = \"a\"", "id = \"b\""));
+    let report = grade(&two, "import json.tool\nmain = json.tool.main\n");
+    assert_eq!(report.status, Status::Pass, "{report:#?}");
+}

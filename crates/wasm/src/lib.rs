@@ -1,9 +1,14 @@
 //! A thin `wasm-bindgen` facade over `pykata-engine`: one exported class, serde in and out.
 
-use pykata_engine::{Engine, Host};
+use pykata_engine::{CappedAllocator, Engine, Host, MEMORY_LIMIT_BYTES};
 use pykata_pack::Exercise;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+/// The memory budget: an allocation past it fails, so a memory bomb ends quickly with a
+/// `MemoryError` or a trap (see [`PyKata::memory_exhausted`]) instead of growing the page's memory.
+#[global_allocator]
+static ALLOCATOR: CappedAllocator = CappedAllocator::new(MEMORY_LIMIT_BYTES);
 
 /// The browser host: JavaScript's clock.
 #[derive(Default)]
@@ -44,13 +49,29 @@ impl PyKata {
     /// Grade `source` against `exercise` (an exercise JSON object as `pykata build` writes it);
     /// returns the report object.
     pub fn grade(&self, exercise: JsValue, source: &str) -> Result<JsValue, JsError> {
+        ALLOCATOR.reset();
         let exercise: Exercise = serde_wasm_bindgen::from_value(exercise).map_err(js_error)?;
         to_js(&self.engine.grade(&exercise.manifest, source).map_err(js_error)?)
     }
 
     /// Run `source` as a program with `stdin`; returns `{stdout, stderr, truncated, error, line, budget}`.
     pub fn run(&self, source: &str, stdin: &str, limit_ms: u32) -> Result<JsValue, JsError> {
+        ALLOCATOR.reset();
         to_js(&self.engine.run(source, stdin, u64::from(limit_ms)).map_err(js_error)?)
+    }
+
+    /// After a call threw (the instance is then unusable): true if the memory budget was the
+    /// reason, i.e. an allocation was refused during that call.
+    #[wasm_bindgen(js_name = memoryExhausted)]
+    pub fn memory_exhausted() -> bool {
+        ALLOCATOR.exhausted()
+    }
+
+    /// Bytes the engine holds now. Each grade leaves about a megabyte behind (in RustPython's
+    /// per-thread caches), so the worker retires an instance that has grown large.
+    #[wasm_bindgen(js_name = memoryInUse)]
+    pub fn memory_in_use() -> usize {
+        ALLOCATOR.in_use()
     }
 }
 

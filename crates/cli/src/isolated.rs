@@ -1,0 +1,365 @@
+//! Grading in child processes with a hard deadline.
+//!
+//! Every submission is graded by a `pykata worker` child (this same binary), which keeps one
+//! [`Engine`] for its life. The engine's watchdog stops slow code between bytecodes; code
+//! that never returns to the interpreter (a loop inside a builtin, like
+//! `sum(itertools.count())`) is killed with its child once the deadline passes, and a child
+//! that dies (out of memory, a native stack overflow, a crash) takes only its own submission
+//! with it. Either way the submission gets a report with status `error`, and the next one gets
+//! a fresh child.
+//!
+//! The protocol: one JSON request per line on the child's stdin (`{id, manifest, source}`),
+//! one JSON reply per line on its stdout (`{id, report | error, retire}`). Anything else on
+//! the child's stdout is ignored, and a reply counts only with the id of the request.
+
+use anyhow::{Context, Result, anyhow};
+use pykata_engine::{Budget, Engine, MEMORY_LIMIT_BYTES, Report, SystemHost, budget_message};
+use pykata_pack::Manifest;
+use serde::{Deserialize, Serialize};
+use std::hash::{BuildHasher, RandomState};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+/// Time on top of a submission's budget for the child to start an interpreter and the runner.
+const START_MARGIN: Duration = Duration::from_secs(2);
+/// The native stack of the child's engine thread: the engine's recursion limit needs far less,
+/// so only recursion inside native code (no Python frames) can overflow it.
+const ENGINE_STACK_BYTES: usize = 256 * 1024 * 1024;
+/// A child that still holds more than this after a grade (memory the interpreter did not give
+/// back) retires, so leaks never add up to the memory budget.
+const RETIRE_ABOVE_BYTES: usize = MEMORY_LIMIT_BYTES / 4;
+/// How much of a child's stderr is kept to tell why it died.
+const STDERR_KEPT_BYTES: usize = 64 * 1024;
+/// The longest line of a child's stdout that is read whole; longer lines are no reply.
+const REPLY_MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// What the parent asks a child.
+#[derive(Serialize)]
+struct Request<'a> {
+    id: u64,
+    manifest: &'a Manifest,
+    source: &'a str,
+}
+
+/// A request as the child reads it.
+#[derive(Deserialize)]
+struct Received {
+    id: u64,
+    manifest: Manifest,
+    source: String,
+}
+
+/// What a child answers.
+#[derive(Serialize, Deserialize)]
+struct Reply {
+    id: u64,
+    #[serde(default)]
+    report: Option<Report>,
+    /// A failure of the engine itself.
+    #[serde(default)]
+    error: Option<String>,
+    /// The child exits after this reply.
+    #[serde(default)]
+    retire: bool,
+}
+
+/// Just the id of a reply, to tell a malformed reply from other output.
+#[derive(Deserialize)]
+struct Id {
+    id: u64,
+}
+
+/// Grades submissions one at a time in a child process, respawned whenever one ends.
+pub(crate) struct Grader {
+    child: Option<Worker>,
+    ids: RandomState,
+    count: u64,
+}
+
+impl Grader {
+    pub(crate) fn new() -> Self {
+        Grader {
+            child: None,
+            ids: RandomState::new(),
+            count: 0,
+        }
+    }
+
+    /// Grade `source` against `manifest`. Learner code always yields a report (status `error`
+    /// when the child had to be killed or died); an error means the engine itself failed.
+    pub(crate) fn grade(&mut self, manifest: &Manifest, source: &str) -> Result<Report> {
+        let budget_ms = pykata_engine::submission_budget_ms(manifest);
+        let deadline = Duration::from_millis(budget_ms) + START_MARGIN;
+        self.count += 1;
+        // Unguessable, so nothing learner code prints can pass for the reply.
+        let id = self.ids.hash_one(self.count);
+        let worker = match &mut self.child {
+            Some(worker) => worker,
+            None => self.child.insert(Worker::spawn()?),
+        };
+        let waited = worker.ask(&Request { id, manifest, source }, deadline);
+        let worker = self.child.take().expect("a child was just used");
+        match waited {
+            Waited::Reply(reply) => {
+                if reply.retire {
+                    worker.finish();
+                } else {
+                    self.child = Some(worker);
+                }
+                match (reply.report, reply.error) {
+                    (Some(report), _) => Ok(report),
+                    (None, Some(error)) => Err(anyhow!(error)),
+                    (None, None) => Err(anyhow!("the grading process answered neither a report nor an error")),
+                }
+            }
+            Waited::TooLong => {
+                worker.kill();
+                Ok(Report::over_budget(
+                    Budget::Time,
+                    budget_message(Budget::Time, budget_ms),
+                ))
+            }
+            Waited::Died => {
+                let (status, stderr) = worker.finish();
+                Ok(crash_report(status, &stderr, budget_ms))
+            }
+        }
+    }
+}
+
+/// The report for a child that died while grading, from what it wrote to stderr.
+fn crash_report(status: Option<ExitStatus>, stderr: &str, budget_ms: u64) -> Report {
+    if stderr.contains("memory allocation of") {
+        Report::over_budget(Budget::Memory, budget_message(Budget::Memory, budget_ms))
+    } else if stderr.contains("has overflowed its stack") {
+        Report::over_budget(
+            Budget::Recursion,
+            "Your code recursed or nested data so deeply that Python itself ran out of stack and \
+             crashed; it was restarted. Does something call or contain itself without end?"
+                .to_owned(),
+        )
+    } else {
+        let how = status.map_or_else(|| "it could not be waited for".to_owned(), |s| s.to_string());
+        Report::error(
+            format!("Python crashed while running your code ({how}); it was restarted."),
+            None,
+        )
+    }
+}
+
+/// How waiting for a reply ended.
+enum Waited {
+    Reply(Reply),
+    TooLong,
+    Died,
+}
+
+/// One running child.
+struct Worker {
+    child: Child,
+    stdin: ChildStdin,
+    replies: Receiver<Reply>,
+    stderr: Arc<Mutex<Vec<u8>>>,
+    readers: [JoinHandle<()>; 2],
+}
+
+impl Worker {
+    fn spawn() -> Result<Worker> {
+        // On Linux, this very executable even if its file was replaced since (by a rebuild).
+        let exe = match Path::new("/proc/self/exe") {
+            link if link.exists() => link.to_owned(),
+            _ => std::env::current_exe().context("cannot find the pykata executable")?,
+        };
+        let mut child = Command::new(&exe)
+            .arg("worker")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .with_context(|| format!("cannot start {} worker", exe.display()))?;
+        let (Some(stdin), Some(stdout), Some(stderr)) = (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
+            unreachable!("all three streams are piped");
+        };
+        let (sender, replies) = mpsc::channel();
+        let read_replies = std::thread::spawn(move || {
+            let mut stdout = BufReader::new(stdout);
+            let mut line = Vec::new();
+            while read_line_bounded(&mut stdout, &mut line, REPLY_MAX_BYTES).unwrap_or(false) {
+                let Ok(Id { id }) = serde_json::from_slice(&line) else {
+                    continue;
+                };
+                let reply = serde_json::from_slice(&line).unwrap_or_else(|e| Reply {
+                    id,
+                    report: None,
+                    error: Some(format!("the grading process answered a malformed report: {e}")),
+                    retire: false,
+                });
+                if sender.send(reply).is_err() {
+                    break;
+                }
+            }
+        });
+        let kept = Arc::new(Mutex::new(Vec::new()));
+        let read_stderr = std::thread::spawn({
+            let kept = Arc::clone(&kept);
+            move || keep_tail(stderr, &kept)
+        });
+        Ok(Worker {
+            child,
+            stdin,
+            replies,
+            stderr: kept,
+            readers: [read_replies, read_stderr],
+        })
+    }
+
+    /// Send `request` and wait at most `deadline` for its reply.
+    fn ask(&mut self, request: &Request, deadline: Duration) -> Waited {
+        self.stderr.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        let Ok(mut line) = serde_json::to_vec(request) else {
+            return Waited::Died;
+        };
+        line.push(b'\n');
+        if self.stdin.write_all(&line).and_then(|()| self.stdin.flush()).is_err() {
+            return Waited::Died;
+        }
+        let until = Instant::now() + deadline;
+        loop {
+            match self
+                .replies
+                .recv_timeout(until.saturating_duration_since(Instant::now()))
+            {
+                Ok(reply) if reply.id == request.id => return Waited::Reply(reply),
+                Ok(_) => {}
+                Err(RecvTimeoutError::Timeout) => return Waited::TooLong,
+                Err(RecvTimeoutError::Disconnected) => return Waited::Died,
+            }
+        }
+    }
+
+    fn kill(mut self) {
+        let _ = self.child.kill();
+        self.finish();
+    }
+
+    /// Wait for the child to end; its exit status and the end of its stderr.
+    fn finish(mut self) -> (Option<ExitStatus>, String) {
+        drop(self.stdin);
+        let status = self.child.wait().ok();
+        for reader in self.readers {
+            let _ = reader.join();
+        }
+        let stderr = self.stderr.lock().unwrap_or_else(|e| e.into_inner());
+        (status, String::from_utf8_lossy(&stderr).into_owned())
+    }
+}
+
+impl Drop for Grader {
+    fn drop(&mut self) {
+        if let Some(worker) = self.child.take() {
+            // An idle child exits once its stdin closes.
+            worker.finish();
+        }
+    }
+}
+
+/// Read one line (with its newline) into `line`, keeping at most `max` bytes of it; false at
+/// the end of the stream.
+fn read_line_bounded(reader: &mut impl BufRead, line: &mut Vec<u8>, max: usize) -> std::io::Result<bool> {
+    line.clear();
+    let mut read_any = false;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(read_any);
+        }
+        read_any = true;
+        let (part, ended) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(end) => (&chunk[..=end], true),
+            None => (chunk, false),
+        };
+        let room = max.saturating_sub(line.len());
+        line.extend_from_slice(&part[..part.len().min(room)]);
+        let used = part.len();
+        reader.consume(used);
+        if ended {
+            return Ok(true);
+        }
+    }
+}
+
+/// Keep the last [`STDERR_KEPT_BYTES`] or so of `stream` in `kept`, until it ends.
+fn keep_tail(mut stream: impl Read, kept: &Mutex<Vec<u8>>) {
+    let mut buffer = [0u8; 8192];
+    while let Ok(n @ 1..) = stream.read(&mut buffer) {
+        let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+        kept.extend_from_slice(&buffer[..n]);
+        if kept.len() > 2 * STDERR_KEPT_BYTES {
+            let cut = kept.len() - STDERR_KEPT_BYTES;
+            kept.drain(..cut);
+        }
+    }
+}
+
+/// `pykata worker`: answer grading requests on stdin until it closes, on a thread with a deep
+/// native stack.
+pub(crate) fn serve() -> Result<()> {
+    #[cfg(unix)]
+    {
+        // A child left behind by a parent that was killed outright exits, even when learner
+        // code is busy and stdin is never read again.
+        let parent = std::os::unix::process::parent_id();
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(Duration::from_millis(500));
+                if std::os::unix::process::parent_id() != parent {
+                    std::process::exit(1);
+                }
+            }
+        });
+    }
+    std::thread::Builder::new()
+        .name("pykata-engine".to_owned())
+        .stack_size(ENGINE_STACK_BYTES)
+        .spawn(serve_requests)
+        .context("cannot start the engine thread")?
+        .join()
+        .map_err(|_| anyhow!("the engine panicked"))?
+}
+
+fn serve_requests() -> Result<()> {
+    let engine = Engine::new(SystemHost::default());
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if std::io::stdin().read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        let request: Received = serde_json::from_str(&line).context("malformed grading request")?;
+        let (report, error) = match engine.grade(&request.manifest, &request.source) {
+            Ok(report) => (Some(report), None),
+            Err(error) => (None, Some(error.to_string())),
+        };
+        let reply = Reply {
+            id: request.id,
+            report,
+            error,
+            retire: crate::ALLOC.in_use() > RETIRE_ABOVE_BYTES,
+        };
+        let mut stdout = std::io::stdout().lock();
+        // The leading newline ends anything learner code left unfinished on this stream.
+        stdout.write_all(b"\n")?;
+        serde_json::to_writer(&mut stdout, &reply)?;
+        stdout.write_all(b"\n")?;
+        stdout.flush()?;
+        if reply.retire {
+            return Ok(());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+"""What keeps learner code from changing how it is graded (the Python half; the engine's
+`guard.rs` hides the insides of checks and of these modules from introspection and replaces
+`gc`).
+
+Learner code runs in the same interpreter as the checks, so:
+- every module loaded before learner code runs (and `builtins`) is snapshotted and put back
+  after the learner's code and after each check (`restore`): patching `functools.wraps`,
+  `builtins.isinstance` or `json.dumps` lasts only while learner code runs;
+- pykata's own modules stay out of `sys.modules`, use private copies of the builtins and have
+  their classes frozen, so there is nothing of theirs to patch by name;
+- check asserts compare with `strict_equal`, so an object whose `__eq__` always says True
+  does not pass.
+"""
+
+import builtins as _builtins
+import sys as _sys
+
+__builtins__ = dict(_builtins.__dict__)
+
+_type = _builtins.type
+_object = _builtins.object
+_id = _builtins.id
+_list_iter = _builtins.list.__iter__
+_tuple_iter = _builtins.tuple.__iter__
+_dict_items = _builtins.dict.items
+_dict_len = _builtins.dict.__len__
+_dict_contains = _builtins.dict.__contains__
+_dict_getitem = _builtins.dict.__getitem__
+_Module = _type(_sys)
+_modules = _sys.modules
+_mro_of = _type.__dict__["__mro__"].__get__
+_dict_of = _type.__dict__["__dict__"].__get__
+
+#: The builtins as they were before any learner code ran.
+BUILTINS = dict(_builtins.__dict__)
+_builtins_dict = _builtins.__dict__
+
+# name -> module, and module -> its namespace, for every module trusted by `trust_loaded_modules`.
+_trusted_modules = {}
+_trusted_namespaces = []
+_trusted_type_ids = set()  # ids, not types: a learner metaclass cannot fake its way in by hash
+_hidden_modules = {}
+_freeze = None
+
+
+def trust_loaded_modules(hide=()):
+    """Snapshot every loaded module as trusted; then drop the modules named in `hide` from
+    `sys.modules` (learner code importing them gets a fresh, separate copy)."""
+    for name in hide:
+        module = _modules.pop(name, None)
+        if module is not None:
+            _hidden_modules[name] = module
+            for value in module.__dict__.values():
+                if isinstance(value, _type) and _freeze is not None:
+                    _freeze(value)
+    _trusted_modules.clear()
+    _trusted_namespaces.clear()
+    for name, module in list(_modules.items()):
+        if name == "sys" or name == "__main__":
+            continue
+        namespace = getattr(module, "__dict__", None)
+        if type(namespace) is not dict:
+            continue
+        _trusted_modules[name] = module
+        _trusted_namespaces.append((namespace, dict(namespace)))
+        for value in namespace.values():
+            if isinstance(value, _type):
+                _trusted_type_ids.add(_id(value))
+    for value in BUILTINS.values():
+        if isinstance(value, _type):
+            _trusted_type_ids.add(_id(value))
+
+
+def prepare_trusted_import():
+    """Before pykata imports more of its own modules once learner code has run: drop every
+    module learner code imported first (trusted code gets fresh copies) and put pykata's
+    hidden modules back, so they are shared, not imported again. Follow with
+    `trust_loaded_modules`, which hides them again."""
+    for name in list(_modules):
+        if name not in _trusted_modules and name not in ("sys", "__main__"):
+            del _modules[name]
+    _modules.update(_hidden_modules)
+
+
+def restore():
+    """Put back every trusted module (in `sys.modules`, and its contents) and the builtins."""
+    for name, module in _trusted_modules.items():
+        if _modules.get(name) is not module:
+            _modules[name] = module
+    _restore_namespace(_builtins_dict, BUILTINS)
+    for namespace, snapshot in _trusted_namespaces:
+        _restore_namespace(namespace, snapshot)
+
+
+def _restore_namespace(namespace, snapshot):
+    """Make `namespace` hold `snapshot` again. Added submodules stay: importing `a.b` sets
+    attribute `b` on package `a`, and `import a.b` does not set it again. (Keys are checked to
+    be plain strings before any lookup, so no learner `__hash__` runs here.)"""
+    if len(namespace) == len(snapshot):
+        for key, value in namespace.items():
+            if _type(key) is not str or snapshot.get(key, namespace) is not value:
+                break
+        else:
+            return
+    submodules = [
+        (key, value)
+        for key, value in namespace.items()
+        if _type(key) is str and _type(value) is _Module and key not in snapshot
+    ]
+    namespace.clear()
+    namespace.update(snapshot)
+    namespace.update(submodules)
+
+
+def _eq_owner(cls):
+    """The class in `cls`'s MRO that defines `__eq__`."""
+    for klass in _mro_of(cls):
+        if "__eq__" in _dict_of(klass):
+            return klass
+    return _object
+
+
+def _honest(value):
+    """True if `value`'s equality comes from a type that existed before learner code ran."""
+    return _id(_eq_owner(_type(value))) in _trusted_type_ids
+
+
+class _Probe:
+    """An object nothing honest is equal to."""
+
+
+def _items(sequence):
+    return _list_iter(sequence) if isinstance(sequence, list) else _tuple_iter(sequence)
+
+
+def strict_equal(left, right):
+    """`left == right`, except that learner-made objects cannot lie their way to True: an
+    object of a learner's class never equals a plain value, and two learner objects are
+    equal only if each says so and neither claims to equal a fresh stranger."""
+    left_honest, right_honest = _honest(left), _honest(right)
+    if not (left_honest and right_honest):
+        if left_honest or right_honest:
+            return left is right
+        return bool(left == right) and bool(right == left) and not bool(left == _Probe())
+    # Containers are walked with the built-in types' own methods: a subclass cannot show
+    # different items to this walk than to `==`.
+    if isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)):
+        if not (left == right):  # also compares lengths and list-vs-tuple as Python does
+            return False
+        return all(strict_equal(a, b) for a, b in zip(_items(left), _items(right)))
+    if isinstance(left, dict) and isinstance(right, dict):
+        if _dict_len(left) != _dict_len(right) or not all(_honest(key) for key, _ in _dict_items(left)):
+            return left is right
+        return all(
+            _dict_contains(right, key) and strict_equal(value, _dict_getitem(right, key))
+            for key, value in _dict_items(left)
+        )
+    if isinstance(left, (set, frozenset)) and isinstance(right, (set, frozenset)):
+        if not (all(_honest(item) for item in left) and all(_honest(item) for item in right)):
+            return left is right
+    return bool(left == right)
+
+
+def install(freeze):
+    """Take the engine's native `freeze` (never importable), which makes a class immutable."""
+    global _freeze
+    _freeze = freeze
+    _freeze(_Probe)

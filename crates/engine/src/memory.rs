@@ -1,0 +1,115 @@
+//! The memory budget: a global allocator that refuses to grow past a cap.
+//!
+//! A program that asks for more memory than the cap gets a `MemoryError` where RustPython
+//! checks its allocations, and otherwise ends the process (natively) or traps the wasm
+//! instance (in a browser); [`CappedAllocator::exhausted`] tells afterwards that the cap was
+//! the reason. Binaries opt in with `#[global_allocator]`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// The memory budget of one process or wasm instance, in bytes.
+pub const MEMORY_LIMIT_BYTES: usize = 512 * 1024 * 1024;
+
+/// Wraps the system allocator and fails any allocation that would take the live total past
+/// `limit` bytes.
+pub struct CappedAllocator {
+    limit: usize,
+    in_use: AtomicUsize,
+    refused: AtomicBool,
+}
+
+impl CappedAllocator {
+    /// An allocator that refuses to hold more than `limit` bytes at once.
+    pub const fn new(limit: usize) -> Self {
+        CappedAllocator {
+            limit,
+            in_use: AtomicUsize::new(0),
+            refused: AtomicBool::new(false),
+        }
+    }
+
+    /// Bytes currently allocated.
+    pub fn in_use(&self) -> usize {
+        self.in_use.load(Ordering::Relaxed)
+    }
+
+    /// True if an allocation was refused since the last [`CappedAllocator::reset`].
+    pub fn exhausted(&self) -> bool {
+        self.refused.load(Ordering::Relaxed)
+    }
+
+    /// Forget earlier refusals (call before running new code).
+    pub fn reset(&self) {
+        self.refused.store(false, Ordering::Relaxed);
+    }
+
+    /// Count `size` more bytes in use, or refuse if that would pass the limit.
+    fn reserve(&self, size: usize) -> bool {
+        let granted = self
+            .in_use
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
+                used.checked_add(size).filter(|&total| total <= self.limit)
+            })
+            .is_ok();
+        if !granted {
+            self.refused.store(true, Ordering::Relaxed);
+        }
+        granted
+    }
+
+    fn release(&self, size: usize) {
+        self.in_use.fetch_sub(size, Ordering::Relaxed);
+    }
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; the allocator only keeps a count and
+// returns null (a valid "allocation failed" answer) when the count would pass the limit.
+unsafe impl GlobalAlloc for CappedAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if !self.reserve(layout.size()) {
+            return std::ptr::null_mut();
+        }
+        // SAFETY: forwarded with the caller's layout.
+        let ptr = unsafe { System.alloc(layout) };
+        if ptr.is_null() {
+            self.release(layout.size());
+        }
+        ptr
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if !self.reserve(layout.size()) {
+            return std::ptr::null_mut();
+        }
+        // SAFETY: forwarded with the caller's layout.
+        let ptr = unsafe { System.alloc_zeroed(layout) };
+        if ptr.is_null() {
+            self.release(layout.size());
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` was allocated by `System` with `layout`.
+        unsafe { System.dealloc(ptr, layout) };
+        self.release(layout.size());
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let old_size = layout.size();
+        if new_size > old_size && !self.reserve(new_size - old_size) {
+            return std::ptr::null_mut();
+        }
+        // SAFETY: forwarded unchanged.
+        let new_ptr = unsafe { System.realloc(ptr, layout, new_size) };
+        if new_ptr.is_null() {
+            if new_size > old_size {
+                self.release(new_size - old_size);
+            }
+        } else if new_size < old_size {
+            self.release(old_size - new_size);
+        }
+        new_ptr
+    }
+}
