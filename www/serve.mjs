@@ -16,7 +16,26 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
+/** The pre-compressed twin of `file` (`pykata build` writes `.br` and `.gz` beside the big
+ * assets) the client accepts, as `[path, encoding]`, or null. */
+function precompressed(file, acceptEncoding = "") {
+  for (const [suffix, encoding] of [
+    [".br", "br"],
+    [".gz", "gzip"],
+  ]) {
+    if (!acceptEncoding.includes(encoding)) continue;
+    try {
+      if (statSync(file + suffix).isFile()) return [file + suffix, encoding];
+    } catch {
+      // no such twin
+    }
+  }
+  return null;
+}
+
 /** Serve `root` on `port` (0 picks a free one) at 127.0.0.1; resolves to the listening server.
+ * Like a plain static host: pre-compressed twins when the client accepts them, and
+ * `Last-Modified` with `no-cache`, so browsers revalidate and get 304 for what they have.
  * With `cors`, every response allows any origin, as a CDN serving pykata would. */
 export function serve(root, port = 0, { cors = false } = {}) {
   const base = resolve(root);
@@ -29,13 +48,28 @@ export function serve(root, port = 0, { cors = false } = {}) {
     }
     try {
       if (statSync(file).isDirectory()) file = join(file, "index.html");
-      const size = statSync(file).size;
-      response.writeHead(200, {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "content-length": size,
+      const modified = statSync(file).mtime;
+      modified.setMilliseconds(0);
+      const common = {
+        "last-modified": modified.toUTCString(),
+        "cache-control": "no-cache",
+        vary: "accept-encoding",
         ...(cors ? { "access-control-allow-origin": "*" } : {}),
+      };
+      const since = Date.parse(request.headers["if-modified-since"] ?? "");
+      if (since >= modified.getTime()) {
+        response.writeHead(304, common).end();
+        return;
+      }
+      const twin = precompressed(file, request.headers["accept-encoding"]);
+      const [body, encoding] = twin ?? [file, null];
+      response.writeHead(200, {
+        ...common,
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "content-length": statSync(body).size,
+        ...(encoding ? { "content-encoding": encoding } : {}),
       });
-      createReadStream(file).pipe(response);
+      createReadStream(body).pipe(response);
     } catch {
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
     }

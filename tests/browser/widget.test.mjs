@@ -280,6 +280,12 @@ test("learner code cannot reach the page: no JavaScript bridge module, no DOM, n
     "print('reached:', reached)",
     "bridges = ('js', '_js', 'browser', 'pyodide', '_pyodide', 'pyscript', 'window', 'document')",
     "print('bridge modules:', [m for m in sys.modules if m.split('.')[0] in bridges])",
+    "for path in ('exercises/index.json', '/exercises/decorators/log-calls.json', '/etc/passwd'):",
+    "    try:",
+    "        open(path).read()",
+    "        print('file: open', path)",
+    "    except Exception:",
+    "        pass",
     "try:",
     "    import socket",
     "    socket.create_connection(('127.0.0.1', 80))",
@@ -322,17 +328,19 @@ test("while the engine downloads, a progress bar counts bytes, then says ready",
   const slow = await context.newPage();
   const cdp = await context.newCDPSession(slow);
   await cdp.send("Network.enable");
-  // 16 MB/s: the download takes a couple of seconds, long enough to watch.
+  // 1 MB/s: the download takes a few seconds, long enough to watch.
   await cdp.send("Network.emulateNetworkConditions", {
     offline: false,
     latency: 0,
-    downloadThroughput: 16 * 1024 * 1024,
+    downloadThroughput: 1024 * 1024,
     uploadThroughput: -1,
   });
   await slow.goto(`${base}blog.html`);
   const label = slow.locator("py-kata").first().locator(".pk-progress-label");
+  // The server sends the wasm module brotli-compressed, so the size it will have is unknown:
+  // the label counts the bytes unpacked so far.
   await slow.waitForFunction(
-    () => /Loading Python… [\d.]+ [KM]B of [\d.]+ MB/.test(
+    () => /Loading Python… [\d.]+ [KM]B$/.test(
       document.querySelector("py-kata").shadowRoot.querySelector(".pk-progress-label").textContent,
     ),
   );

@@ -437,7 +437,7 @@ export class PyKataElement extends HTMLElement {
     else progress.removeAttribute("value");
     bar.querySelector(".pk-progress-label").textContent = total
       ? t(this.#strings, "loadingBytes", { loaded: formatBytes(loaded), total: formatBytes(total) })
-      : t(this.#strings, "loading");
+      : t(this.#strings, "loadingSoFar", { loaded: formatBytes(loaded) });
   }
 
   #onEngineState({ state, error }) {

@@ -13,7 +13,9 @@ const RETIRE_BYTES = 256 * 1024 * 1024;
 async function download() {
   const response = await fetch(WASM_URL);
   if (!response.ok) throw new Error(`could not load the Python engine (HTTP ${response.status})`);
-  const total = Number(response.headers.get("content-length")) || 0;
+  // A compressed response's length is not the length of the bytes read here: no total then.
+  const compressed = response.headers.get("content-encoding");
+  const total = compressed ? 0 : Number(response.headers.get("content-length")) || 0;
   const reader = response.body.getReader();
   const chunks = [];
   let loaded = 0;

@@ -5,6 +5,7 @@ use anyhow::{Context, Result, bail};
 use pykata_engine::{Engine, SystemHost};
 use pykata_pack::{Pack, Target};
 use serde::Serialize;
+use sha2::Digest;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -129,7 +130,7 @@ fn render_markdown(markdown: &str) -> String {
 }
 
 /// Copy the demo site (`site/`) and the bundled widget (`build/`) to the top of `out`, and the
-/// wasm package (`pkg/`) to `out/pkg`.
+/// wasm package (`pkg/`) to `out/pkg`; then pre-compress the big assets.
 fn copy_assets(assets: &Path, out: &Path) -> Result<()> {
     let pkg = assets.join("pkg");
     if !pkg.join("pykata_wasm_bg.wasm").is_file() {
@@ -147,7 +148,75 @@ fn copy_assets(assets: &Path, out: &Path) -> Result<()> {
     }
     copy_dir(&assets.join("site"), out)?;
     copy_dir(&widget, out)?;
-    copy_dir(&pkg, &out.join("pkg"))
+    copy_dir(&pkg, &out.join("pkg"))?;
+    for asset in PRECOMPRESSED {
+        precompress(&out.join(asset))?;
+    }
+    Ok(())
+}
+
+/// The big assets every page loads, written beside themselves as `.br` and `.gz` for hosts
+/// that serve pre-compressed files (see docs/embedding.md).
+const PRECOMPRESSED: [&str; 4] = [
+    "pkg/pykata_wasm_bg.wasm",
+    "pkg/pykata_wasm.js",
+    "pykata.js",
+    "worker.js",
+];
+
+/// Write `file.br` (brotli, quality 11) and `file.gz` (gzip, level 9) beside `file`. Brotli at
+/// its best takes minutes for the engine, so results are kept in a cache keyed by the content's
+/// SHA-256 (`$XDG_CACHE_HOME/pykata/compressed`, or `~/.cache/pykata/compressed`).
+fn precompress(file: &Path) -> Result<()> {
+    let bytes = fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let key: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    for (suffix, compress) in [(".br", brotli_best as fn(&[u8]) -> Result<Vec<u8>>), (".gz", gzip_best)] {
+        let mut twin = file.as_os_str().to_owned();
+        twin.push(suffix);
+        let cached = compressed_cache().map(|dir| dir.join(format!("{key}{suffix}")));
+        let packed = match cached.as_deref().map(fs::read) {
+            Some(Ok(packed)) => packed,
+            _ => {
+                let packed = compress(&bytes)?;
+                if let Some(cached) = &cached {
+                    // A cache that cannot be written only makes the next build slower.
+                    let _ = fs::create_dir_all(cached.parent().expect("cache files have a folder"))
+                        .and_then(|()| fs::write(cached, &packed));
+                }
+                packed
+            }
+        };
+        fs::write(PathBuf::from(twin), packed)?;
+    }
+    Ok(())
+}
+
+fn compressed_cache() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))?;
+    Some(base.join("pykata/compressed"))
+}
+
+fn brotli_best(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut packed = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 24,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut packed, &params)?;
+    Ok(packed)
+}
+
+fn gzip_best(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gzip.write_all(bytes)?;
+    Ok(gzip.finish()?)
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result<()> {

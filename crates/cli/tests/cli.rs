@@ -191,8 +191,10 @@ fn build_writes_assets_index_and_one_json_per_exercise() {
     fs::create_dir_all(assets.join("pkg")).unwrap();
     fs::create_dir_all(assets.join("build")).unwrap();
     fs::write(assets.join("build/pykata.js"), "export {};").unwrap();
+    fs::write(assets.join("build/worker.js"), "self.onmessage = () => {};").unwrap();
     fs::write(assets.join("site/index.html"), "<!doctype html>").unwrap();
     fs::write(assets.join("pkg/pykata_wasm_bg.wasm"), b"\0asm").unwrap();
+    fs::write(assets.join("pkg/pykata_wasm.js"), "export default {};").unwrap();
     let out = root.path().join("out");
     let output = pykata(&[
         "build",
@@ -210,6 +212,14 @@ fn build_writes_assets_index_and_one_json_per_exercise() {
     );
     for file in ["index.html", "pykata.js", "pkg/pykata_wasm_bg.wasm"] {
         assert!(out.join(file).is_file(), "{file} is in the built folder");
+    }
+    for twin in [
+        "pkg/pykata_wasm_bg.wasm.br",
+        "pkg/pykata_wasm_bg.wasm.gz",
+        "pykata.js.br",
+        "worker.js.gz",
+    ] {
+        assert!(out.join(twin).is_file(), "{twin}: the big assets are pre-compressed");
     }
     let index: Value = serde_json::from_str(&fs::read_to_string(out.join("exercises/index.json")).unwrap()).unwrap();
     let entries: Vec<&Value> = index["packs"]

@@ -27,6 +27,11 @@ _dict_len = _builtins.dict.__len__
 _dict_contains = _builtins.dict.__contains__
 _dict_getitem = _builtins.dict.__getitem__
 _Module = _type(_sys)
+_settrace = _sys.settrace
+_setprofile = _sys.setprofile
+# The import machinery's lists, which learner code could fill with finders of its own.
+_import_lists = (_sys.meta_path, _sys.path_hooks, _sys.path)
+_import_snapshots = tuple(list(items) for items in _import_lists)
 _modules = _sys.modules
 _mro_of = _type.__dict__["__mro__"].__get__
 _dict_of = _type.__dict__["__dict__"].__get__
@@ -83,7 +88,12 @@ def prepare_trusted_import():
 
 
 def restore():
-    """Put back every trusted module (in `sys.modules`, and its contents) and the builtins."""
+    """Put back every trusted module (in `sys.modules`, and its contents), the builtins and the
+    import machinery, and stop any trace or profile function."""
+    _settrace(None)
+    _setprofile(None)
+    for items, snapshot in zip(_import_lists, _import_snapshots):
+        items[:] = snapshot
     for name, module in _trusted_modules.items():
         if _modules.get(name) is not module:
             _modules[name] = module

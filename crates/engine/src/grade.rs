@@ -72,7 +72,8 @@ impl CheckAnswer {
         Ok(check)
     }
 
-    /// The answer for a check that never started because the submission's time ran out.
+    /// An answer that only says the time ran out: the check never started, or was interrupted
+    /// before the runner could answer.
     fn out_of_time() -> Self {
         CheckAnswer {
             status: Status::Error,

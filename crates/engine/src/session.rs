@@ -53,7 +53,7 @@ impl Session {
         native_modules.push(guard::gc_module_def(&builder.ctx));
         let builder = builder
             .add_native_modules(&native_modules)
-            .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
+            .add_frozen_modules(include!(concat!(env!("OUT_DIR"), "/frozen_stdlib.rs")))
             .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../python"));
         #[cfg(not(target_arch = "wasm32"))]
         let (builder, watchdog) = native::Watchdog::install(builder);
