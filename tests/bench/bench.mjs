@@ -2,24 +2,18 @@
 // nothing here asserts a time.
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { ROOT, SITE, PYKATA } from "../support.mjs";
+import { browserBench, browserSections, sizesOf, PYODIDE_VERSION } from "./browser.mjs";
 
 const RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 
-function sizes(file) {
-  const bytes = readFileSync(file);
-  return {
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-}
+/** raw, gzip -9, brotli -q 11 (16 MiB window, as `pykata build` writes its `.br` twins). */
+const sizes = sizesOf;
 
 function filesUnder(dir) {
   return readdirSync(dir, { recursive: true })
@@ -105,11 +99,18 @@ function batchRate() {
   return { count, rate: median(rates) };
 }
 
+// The browser first: it is the slowest part and the one most sensitive to other work.
+const browser = await browserBench({ runs: RUNS, log: (line) => console.error(line) });
+const coldFetched = browser.widget.coldNetwork;
+const coldTotal = (key) => coldFetched.reduce((sum, r) => sum + r.sizes[key], 0);
+const coldSent = coldFetched.reduce((sum, r) => sum + r.bytes, 0);
+const coldEncodings = [...new Set(coldFetched.filter((r) => r.bytes > 1024).map((r) => r.encoding ?? "uncompressed"))].join(" and ");
+
 const wasm = sizes(join(ROOT, "www/pkg/pykata_wasm_bg.wasm"));
 // What a browser downloads for a page with widgets: not source maps, type declarations, or
 // the demo site's own pages.
 const transferred = filesUnder(SITE).filter(
-  (f) => !f.includes("/exercises/") && !/\.(map|d\.ts)$/.test(f) && !/(demo\.js|site\.css|\.html)$/.test(f),
+  (f) => !f.includes("/exercises/") && !/\.(map|d\.ts|br|gz)$/.test(f) && !/(demo\.js|site\.css|\.html)$/.test(f),
 );
 const site = transferred.map(sizes);
 const widget = sizes(join(SITE, "pykata.js"));
@@ -121,11 +122,13 @@ const native = nativeRate();
 const batch = batchRate();
 const ms = (x) => `${x.toFixed(0)} ms`;
 
+const machine = `${cpus().length} × ${cpus()[0].model.trim()}`;
 const table = `# Benchmarks
 
-Measured by \`./x bench\` (script: \`tests/bench/bench.mjs\`) on ${new Date().toISOString().slice(0, 10)},
-${cpus().length} × ${cpus()[0].model.trim()}, Node ${process.version}. Medians of ${RUNS} runs, each in a fresh
-Node process; the wasm module is the release build \`./x\` makes (no \`wasm-opt\`, no LTO yet).
+Measured by \`./x bench\` (scripts: \`tests/bench/bench.mjs\`, \`tests/bench/browser.mjs\`) on
+${new Date().toISOString().slice(0, 10)}, ${machine}, Node ${process.version}, Chromium ${browser.chromium},
+Pyodide ${PYODIDE_VERSION}. Medians of ${RUNS} runs; in Node each in a fresh Node process. The wasm
+module is the release build \`./x\` makes.
 
 ## Size
 
@@ -134,6 +137,10 @@ Node process; the wasm module is the release build \`./x\` makes (no \`wasm-opt\
 | \`pykata_wasm_bg.wasm\` | ${mb(wasm.raw)} | ${mb(wasm.gzip)} | ${mb(wasm.brotli)} |
 | \`pykata.js\` (widget + CodeMirror, minified) | ${kb(widget.raw)} | ${kb(widget.gzip)} | ${kb(widget.brotli)} |
 | everything a page with widgets loads (${transferred.length} files: wasm, wasm glue, widget, worker, service worker) | ${mb(siteTotal("raw"))} | ${mb(siteTotal("gzip"))} | ${mb(siteTotal("brotli"))} |
+| everything transferred before the first Check result: the ${coldFetched.length} files a cold page with one widget fetched in headless Chromium (page, widget with its CSS, exercise JSON, worker, wasm glue, wasm) | ${mb(coldTotal("raw"))} | ${mb(coldTotal("gzip"))} | **${mb(coldTotal("brotli"))}** |
+
+In that run the server (\`www/serve.mjs\`) sent the large files ${coldEncodings}: ${mb(coldSent)} of
+response bodies in all. Pyodide ${PYODIDE_VERSION}'s sizes are in the side-by-side section below.
 
 ## Speed in Node (the real wasm module)
 
@@ -154,7 +161,8 @@ Node process; the wasm module is the release build \`./x\` makes (no \`wasm-opt\
 
 Every grading starts a fresh interpreter and imports pykata's runner (about 150 ms natively for
 a whole \`pykata grade\` process); that start, not the checks (1–2 ms each), sets these rates.
-`;
+
+${browserSections(browser, { loadavg: loadavg(), machine })}`;
 
 writeFileSync(join(ROOT, "BENCHMARKS.md"), table);
 console.log(table);
