@@ -36,8 +36,9 @@ function precompressed(file, acceptEncoding = "") {
 /** Serve `root` on `port` (0 picks a free one) at 127.0.0.1; resolves to the listening server.
  * Like a plain static host: pre-compressed twins when the client accepts them, and
  * `Last-Modified` with `no-cache`, so browsers revalidate and get 304 for what they have.
- * With `cors`, every response allows any origin, as a CDN serving pykata would. */
-export function serve(root, port = 0, { cors = false } = {}) {
+ * With `cors`, every response allows any origin, as a CDN serving pykata would; `types` maps
+ * file extensions to other content types, as a host with its own settings would. */
+export function serve(root, port = 0, { cors = false, types = {} } = {}) {
   const base = resolve(root);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
@@ -65,7 +66,7 @@ export function serve(root, port = 0, { cors = false } = {}) {
       const [body, encoding] = twin ?? [file, null];
       response.writeHead(200, {
         ...common,
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "content-type": types[extname(file)] ?? TYPES[extname(file)] ?? "application/octet-stream",
         "content-length": statSync(body).size,
         ...(encoding ? { "content-encoding": encoding } : {}),
       });

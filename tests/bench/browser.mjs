@@ -581,8 +581,8 @@ a fresh browser with a new profile (empty disk cache), each warm run a reload in
 | a Check on a warm worker: median over the ${b.checks.count} built-in exercises' reference solutions (each the median of 3) | ${ms(b.checks.median)} | fastest ${b.checks.fastest.name} ${ms(b.checks.fastest.ms)}, slowest ${b.checks.slowest.name} ${ms(b.checks.slowest.ms)} |
 | a Check of \`decorators/log-calls\` on a warm worker, repeated | ${ms(b.checks.logCalls)} | median of ${b.checks.logCallsRuns} |
 
-A warm-worker Check is \`el.check()\` to its promise resolving, results drawn; every grade
-starts a fresh interpreter in the worker (that start is most of it). During the warm Checks the
+A warm-worker Check is \`el.check()\` to its promise resolving, results drawn; the worker
+grades in the interpreter it started on load, reset after every submission. During the warm Checks the
 page started ${b.checks.workersStarted} worker(s) (the worker retires once it holds 256 MiB; a
 retirement's reload lands in a slow outlier, which the medians leave out).
 
@@ -608,8 +608,8 @@ gzip -9). Pyodide's page is its documented minimum: \`import { loadPyodide } fro
 "./pyodide/pyodide.mjs"\`, \`await loadPyodide({ indexURL })\`, then \`runPython\` on the page.
 pykata's page starts the built \`worker.js\` as a module worker, exactly as the widget does, and
 posts it \`{op: "run"}\` messages. "First result" is \`print(1)\` having run; for pykata "ready"
-is the worker's \`ready\` message (wasm compiled and instantiated; the interpreter starts on the
-first run), for Pyodide \`loadPyodide\` resolving (interpreter started). Cold: a new browser profile
+is the worker's \`ready\` message (wasm compiled and instantiated; the worker then starts the
+interpreter before it takes the first message), for Pyodide \`loadPyodide\` resolving (interpreter started). Cold: a new browser profile
 (empty disk cache) per run; warm cache: a reload in it. Medians of ${b.runs}.
 
 | | pykata | Pyodide ${y.version} |
@@ -632,10 +632,9 @@ ${sizeRows}
 Workloads, each run in both engines: the same source (below), wrapped to time itself by
 Python's clock (\`time.perf_counter\` around \`exec(compile(source))\`); both engines printed the same
 result. One warm-up, then the median of 5. "Whole run" is timed in the page around the call: for
-pykata, a \`{op: "run"}\` message to the warm worker and its answer, which includes starting a fresh
-interpreter (pykata runs every program in a new one: the wrapped empty program takes ${ms(empty)}
-there, ${ms(y.workloads.empty.ms)} in Pyodide, which keeps one interpreter); for Pyodide, \`runPython\`
-with a fresh globals dict. A ratio above 1 means pykata is slower.
+pykata, a \`{op: "run"}\` message to the warm worker and its answer, which includes resetting the
+interpreter afterwards (the wrapped empty program takes ${ms(empty)} there,
+${ms(y.workloads.empty.ms)} in Pyodide); for Pyodide, \`runPython\` with a fresh globals dict. A ratio above 1 means pykata is slower.
 
 | workload | pykata whole run | pykata whole run minus empty run | pykata in Python | Pyodide whole run | Pyodide in Python | pykata ÷ Pyodide (in Python) | faster in Python | faster, whole run |
 |---|---|---|---|---|---|---|---|---|

@@ -375,6 +375,26 @@ test("a page on another origin embeds pykata from a CDN-like host", async () => 
   cdn.close();
 });
 
+test("a host that does not label the wasm module application/wasm still gets a working engine", async () => {
+  // Streaming compilation refuses other content types; the worker then compiles the bytes.
+  const host = await serve(SITE, 0, { types: { ".wasm": "application/octet-stream" } });
+  const page = await browser.newPage();
+  const wasmTypes = [];
+  page.on("response", (response) => {
+    if (response.url().endsWith(".wasm")) wasmTypes.push(response.headers()["content-type"]);
+  });
+  await page.goto(`http://127.0.0.1:${host.address().port}/blog.html`);
+  const widget = page.locator("py-kata").first();
+  await widget.locator(".pk-title").waitFor();
+  await widget.evaluate((el) => { el.code = el.exercise.solution; });
+  await widget.locator('button[data-action="check"]').click();
+  await widget.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
+  assert.match(await widget.locator(".pk-status").textContent(), /^All \d+ checks pass\.$/);
+  assert.deepEqual(wasmTypes, ["application/octet-stream"]);
+  await page.close();
+  host.close();
+});
+
 test("themes follow the page, the theme attribute and --pykata-* properties", async () => {
   const themed = await browser.newPage({ colorScheme: "dark" });
   await themed.goto(`${base}blog.html`);

@@ -27,6 +27,7 @@ _dict_len = _builtins.dict.__len__
 _dict_contains = _builtins.dict.__contains__
 _dict_getitem = _builtins.dict.__getitem__
 _Module = _type(_sys)
+_Function = _type(lambda: None)
 _settrace = _sys.settrace
 _setprofile = _sys.setprofile
 # The import machinery's lists, which learner code could fill with finders of its own.
@@ -40,40 +41,72 @@ _dict_of = _type.__dict__["__dict__"].__get__
 BUILTINS = dict(_builtins.__dict__)
 _builtins_dict = _builtins.__dict__
 
-# name -> module, and module -> its namespace, for every module trusted by `trust_loaded_modules`.
+# name -> module, for every module trusted by `trust_loaded_modules`.
 _trusted_modules = {}
-_trusted_namespaces = []
+# (namespace, snapshot) pairs: the builtins and every trusted module's namespace.
+_namespaces = [(_builtins_dict, BUILTINS)]
+# (container, snapshot) pairs put back between submissions: `sys.modules`, `sys`'s namespace,
+# and the dicts, lists and sets trusted modules hold (registries and caches such as
+# `copyreg.dispatch_table`, `warnings.filters`, `re._cache`, and the attributes of their
+# objects and functions, e.g. `json._default_encoder`).
+_contents = []
+# (class, snapshot of its __dict__) pairs: the classes trusted modules define.
+_classes = []
 _trusted_type_ids = set()  # ids, not types: a learner metaclass cannot fake its way in by hash
 _hidden_modules = {}
-_freeze = None
+_modules_snapshot = {}
+_freeze = _restore_contents = _changed_classes = None
+_CONTAINERS = (dict, list, set)
 
 
 def trust_loaded_modules(hide=()):
-    """Snapshot every loaded module as trusted; then drop the modules named in `hide` from
-    `sys.modules` (learner code importing them gets a fresh, separate copy)."""
+    """Snapshot every loaded module not yet trusted; then drop the modules named in `hide` from
+    `sys.modules` (learner code importing them gets a fresh, separate copy). Snapshots already
+    taken are kept: they are of the state before any learner code ran."""
     for name in hide:
         module = _modules.pop(name, None)
         if module is not None:
             _hidden_modules[name] = module
             for value in module.__dict__.values():
-                if isinstance(value, _type) and _freeze is not None:
+                if isinstance(value, _type):
                     _freeze(value)
-    _trusted_modules.clear()
-    _trusted_namespaces.clear()
     for name, module in list(_modules.items()):
-        if name == "sys" or name == "__main__":
+        if name in _trusted_modules or name in _hidden_modules:
             continue
-        namespace = getattr(module, "__dict__", None)
-        if type(namespace) is not dict:
-            continue
-        _trusted_modules[name] = module
-        _trusted_namespaces.append((namespace, dict(namespace)))
-        for value in namespace.values():
-            if isinstance(value, _type):
-                _trusted_type_ids.add(_id(value))
+        if name != "sys" and name != "__main__":
+            namespace = getattr(module, "__dict__", None)
+            if type(namespace) is not dict:
+                continue
+            _trusted_modules[name] = module
+            _namespaces.append((namespace, dict(namespace)))
+            for value in namespace.values():
+                _snapshot_value(value)
+        _modules_snapshot[name] = module
+    for name in _hidden_modules:
+        _modules_snapshot.pop(name, None)
     for value in BUILTINS.values():
         if isinstance(value, _type):
             _trusted_type_ids.add(_id(value))
+
+
+def _snapshot_value(value):
+    """Take the snapshots `reset` needs of one value of a trusted module."""
+    kind = _type(value)
+    if kind in _CONTAINERS:
+        _contents.append((value, kind(value)))
+        return
+    if isinstance(value, _type):
+        _trusted_type_ids.add(_id(value))
+        _classes.append((value, dict(_dict_of(value))))
+        return
+    if kind is _Module:
+        return
+    attributes = getattr(value, "__dict__", None)
+    if _type(attributes) is dict and (attributes or kind is not _Function):
+        _contents.append((attributes, dict(attributes)))
+        for item in attributes.values():
+            if _type(item) in _CONTAINERS:
+                _contents.append((item, _type(item)(item)))
 
 
 def prepare_trusted_import():
@@ -87,9 +120,10 @@ def prepare_trusted_import():
     _modules.update(_hidden_modules)
 
 
-def restore():
+def restore(keep_submodules=True):
     """Put back every trusted module (in `sys.modules`, and its contents), the builtins and the
-    import machinery, and stop any trace or profile function."""
+    import machinery, and stop any trace or profile function. Submodules imported since are
+    kept unless `keep_submodules` is false."""
     _settrace(None)
     _setprofile(None)
     for items, snapshot in zip(_import_lists, _import_snapshots):
@@ -97,29 +131,18 @@ def restore():
     for name, module in _trusted_modules.items():
         if _modules.get(name) is not module:
             _modules[name] = module
-    _restore_namespace(_builtins_dict, BUILTINS)
-    for namespace, snapshot in _trusted_namespaces:
-        _restore_namespace(namespace, snapshot)
+    _restore_contents(_namespaces, keep_submodules)
 
 
-def _restore_namespace(namespace, snapshot):
-    """Make `namespace` hold `snapshot` again. Added submodules stay: importing `a.b` sets
-    attribute `b` on package `a`, and `import a.b` does not set it again. (Keys are checked to
-    be plain strings before any lookup, so no learner `__hash__` runs here.)"""
-    if len(namespace) == len(snapshot):
-        for key, value in namespace.items():
-            if _type(key) is not str or snapshot.get(key, namespace) is not value:
-                break
-        else:
-            return
-    submodules = [
-        (key, value)
-        for key, value in namespace.items()
-        if _type(key) is str and _type(value) is _Module and key not in snapshot
-    ]
-    namespace.clear()
-    namespace.update(snapshot)
-    namespace.update(submodules)
+def reset():
+    """Between submissions: put back everything `restore` does, and also `sys.modules` (modules
+    learner code imported are forgotten), `sys`'s attributes, submodules learner code imported
+    into trusted packages, and every container trusted modules hold. Returns True if the
+    interpreter can grade another submission: False if learner code changed a trusted class,
+    which cannot be put back in place."""
+    restore(keep_submodules=False)
+    _restore_contents(_contents, False)
+    return not _changed_classes(_classes)
 
 
 def _eq_owner(cls):
@@ -171,8 +194,15 @@ def strict_equal(left, right):
     return bool(left == right)
 
 
-def install(freeze):
-    """Take the engine's native `freeze` (never importable), which makes a class immutable."""
-    global _freeze
-    _freeze = freeze
+def install(helpers):
+    """Take the engine's native helpers (never importable): `freeze`, which makes a class
+    immutable, and the snapshot comparisons `restore_contents` and `changed_classes`; then
+    snapshot `sys` and everything loaded so far."""
+    global _freeze, _restore_contents, _changed_classes
+    _freeze, _restore_contents, _changed_classes = helpers
     _freeze(_Probe)
+    _contents.append((_modules, _modules_snapshot))
+    _contents.append((_sys.__dict__, dict(_sys.__dict__)))
+    for value in _sys.__dict__.values():
+        if _type(value) in _CONTAINERS and value is not _modules:
+            _contents.append((value, _type(value)(value)))

@@ -190,10 +190,21 @@ def _answer(status, detail=None, output="", line=None, budget=None):
     }
 
 
+# The last learner source compiled and its code: every check of a submission runs the same
+# source, so it is compiled once. (Code objects are immutable; each run gets fresh functions.)
+_learner_code = [None, None]
+
+
+def _compile_learner(source):
+    if _learner_code[0] != source:
+        _learner_code[:] = [source, _compile(source, LEARNER_FILE, "exec")]
+    return _learner_code[1]
+
+
 def _run_learner(source, name):
     """Execute the learner's source as module `name`, returning its namespace."""
     namespace = {"__name__": name, "__builtins__": _builtins, "__file__": LEARNER_FILE}
-    _exec(_compile(source, LEARNER_FILE, "exec"), namespace)
+    _exec(_compile_learner(source), namespace)
     return namespace
 
 
@@ -418,16 +429,33 @@ class _StrictComparisons(_ast.NodeTransformer):
         return _ast.fix_missing_locations(_ast.copy_location(call, compare))
 
 
+# Compiled check code by its text: the same checks run for every submission of an exercise.
+_compiled_checks = {}
+_COMPILED_CHECKS_KEPT = 256
+
+
 def _compile_check(code):
     """Compile check code as `<check>`, with strict equality in its asserts."""
-    tree = _StrictComparisons().visit(_parse(code, CHECK_FILE))
-    return _compile(tree, CHECK_FILE, "exec")
+    compiled = _compiled_checks.get(code)
+    if compiled is None:
+        if len(_compiled_checks) >= _COMPILED_CHECKS_KEPT:
+            _compiled_checks.clear()
+        tree = _StrictComparisons().visit(_parse(code, CHECK_FILE))
+        compiled = _compiled_checks[code] = _compile(tree, CHECK_FILE, "exec")
+    return compiled
+
+
+# False while a call that runs learner code is under way: if it never finished (the time
+# budget's interruption landed in pykata's own code), the next call restores first.
+_restored = [True]
 
 
 def run_check(request_json):
     """Run one check described by `request_json`; answer JSON with status, detail, output, line,
     budget, and for unittest checks one answer per test in `cases`."""
-    _guard.restore()
+    if not _restored[0]:
+        _guard.restore()
+    _restored[0] = False
     request = _loads(request_json)
     if request["kind"] == "static":
         answer = _static(request)
@@ -436,6 +464,7 @@ def run_check(request_json):
     else:
         answer = _execute(request)
     _guard.restore()
+    _restored[0] = True
     return _dumps(answer)
 
 
@@ -457,7 +486,9 @@ def _unittest():
 
 def run_program(request_json):
     """Run the learner's program as `__main__` with stdin; answer JSON with output and any error."""
-    _guard.restore()
+    if not _restored[0]:
+        _guard.restore()
+    _restored[0] = False
     request = _loads(request_json)
     source = request["source"]
     streams = _Streams(request.get("stdin"))
@@ -474,6 +505,7 @@ def run_program(request_json):
             error, line = _describe(exc, source)
             budget = _budget_of(exc)
     _guard.restore()
+    _restored[0] = True
     return _dumps(
         {
             "stdout": streams.stdout.getvalue(),
@@ -489,25 +521,41 @@ def run_program(request_json):
 def syntax_error(source):
     """JSON `{message, line}` if `source` does not compile, else JSON null."""
     try:
-        _compile(source, LEARNER_FILE, "exec")
+        _compile_learner(source)
     except _SyntaxError as exc:
         text, line = _describe(exc, source)
         return _dumps({"message": text, "line": line})
     return "null"
 
 
-def start(freeze, host_clock, recursion_limit):
+def start(guard_helpers, host_clock, recursion_limit):
     """Prepare the interpreter for learner code; the engine calls this once, before any.
 
-    `freeze` is the engine's native helper that makes a class immutable (see `_pykata_guard`);
-    with `host_clock`, the `time` functions that trap on wasm32 are replaced; `recursion_limit`
+    `guard_helpers` are the engine's native helpers for `_pykata_guard.install`; with
+    `host_clock`, the `time` functions that trap on wasm32 are replaced; `recursion_limit`
     caps how deep Python may recurse (learner code cannot raise it further).
     """
     if host_clock:
         _install_host_clock()
     _cap_recursion(recursion_limit)
-    _guard.install(freeze)
+    _guard.install(guard_helpers)
     _guard.trust_loaded_modules(hide=_PRIVATE_MODULES)
+
+
+def reset(_request=""):
+    """After a submission, before the engine grades another in this interpreter: put back what
+    the guards snapshot (see `_pykata_guard.reset`) and the interpreter settings learner code
+    can change. Answers JSON true if the interpreter is fit for another submission."""
+    clean = _guard.reset()
+    _restored[0] = True
+    _set_recursion_limit(_recursion_limit)
+    if _set_int_max_str_digits is not None:
+        _set_int_max_str_digits(_INT_MAX_STR_DIGITS)
+    return _dumps(clean)
+
+
+_set_int_max_str_digits = getattr(_sys, "set_int_max_str_digits", None)
+_INT_MAX_STR_DIGITS = _sys.get_int_max_str_digits() if _set_int_max_str_digits is not None else None
 
 
 _PRIVATE_MODULES = ("_pykata_runner", "pykata", "_pykata_guard")
@@ -516,7 +564,9 @@ _PRIVATE_MODULES = ("_pykata_runner", "pykata", "_pykata_guard")
 def _cap_recursion(limit):
     """Set the recursion limit, and keep learner code from raising it past `limit` (deep
     recursion through native code would overflow the host's stack before Python noticed)."""
-    set_limit = _sys.setrecursionlimit
+    global _set_recursion_limit, _recursion_limit
+    _set_recursion_limit = set_limit = _sys.setrecursionlimit
+    _recursion_limit = limit
     set_limit(limit)
 
     def setrecursionlimit(wanted):

@@ -18,6 +18,7 @@ from _pykata_runner import (
     _answer,
     _budget_of,
     _compile_check,
+    _compile_learner,
     _describe,
     _learner_frames,
     _raised,
@@ -85,7 +86,7 @@ def run(request):
     module.__file__ = LEARNER_FILE
     with loading:
         try:
-            exec(compile(source, LEARNER_FILE, "exec"), module.__dict__)
+            exec(_compile_learner(source), module.__dict__)
         except BaseException as exc:
             return _raised(exc, source, loading.output(), while_loading=True)
     _guard.restore()

@@ -1,4 +1,5 @@
-//! Grading: one fresh interpreter per submission, one runner call per check.
+//! Grading: one runner call per check, in an interpreter that is fresh or was reset after the
+//! previous submission.
 
 use crate::host::Host;
 use crate::memory::MEMORY_LIMIT_BYTES;
@@ -6,6 +7,7 @@ use crate::report::{Budget, Report, RunOutput, Status, TestResult};
 use crate::session::{Answer, RECURSION_LIMIT, Session};
 use pykata_pack::{Check, CheckKind, Manifest, MatchMode};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 
 /// A failure of the engine itself (never of the learner's code, which always yields a report).
 #[derive(Debug, thiserror::Error)]
@@ -19,9 +21,25 @@ pub enum EngineError {
 }
 
 /// Grades submissions and runs programs on a [`Host`].
-#[derive(Debug, Default)]
 pub struct Engine<H: Host> {
     host: H,
+    /// The interpreter the last submission left fit for another (see [`Session::reset`]).
+    idle: RefCell<Option<Session>>,
+}
+
+impl<H: Host + Default> Default for Engine<H> {
+    fn default() -> Self {
+        Engine::new(H::default())
+    }
+}
+
+impl<H: Host + std::fmt::Debug> std::fmt::Debug for Engine<H> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("host", &self.host)
+            .field("has_idle_interpreter", &self.idle.borrow().is_some())
+            .finish()
+    }
 }
 
 /// What the runner is asked to do for one check.
@@ -116,12 +134,53 @@ struct RunRequest<'a> {
 
 impl<H: Host> Engine<H> {
     pub fn new(host: H) -> Self {
-        Engine { host }
+        Engine {
+            host,
+            idle: RefCell::new(None),
+        }
     }
 
-    /// Grade `source` against every check of `manifest`, in a fresh interpreter.
+    /// Start an interpreter now, if none is ready, so the next grade or run does not wait for
+    /// one (a host calls this while the learner is still reading).
+    pub fn prepare(&self) -> Result<(), EngineError> {
+        let session = self.session()?;
+        *self.idle.borrow_mut() = Some(session);
+        Ok(())
+    }
+
+    /// True if an interpreter is ready, so the next grade or run starts without starting one.
+    pub fn is_warm(&self) -> bool {
+        self.idle.borrow().is_some()
+    }
+
+    /// The idle interpreter, or a fresh one.
+    fn session(&self) -> Result<Session, EngineError> {
+        match self.idle.take() {
+            Some(session) => Ok(session),
+            None => Session::start(),
+        }
+    }
+
+    /// Keep `session` for the next submission if it ran within every budget (an interruption
+    /// or a `MemoryError` may have stopped pykata's own code halfway) and resets cleanly;
+    /// otherwise drop it, which finalizes it.
+    fn recycle(&self, session: Session, within_budgets: bool) {
+        if within_budgets && session.reset().unwrap_or(false) {
+            *self.idle.borrow_mut() = Some(session);
+        }
+    }
+
+    /// Grade `source` against every check of `manifest`. The interpreter is fresh, or was
+    /// reset after the previous submission: nothing that submission did reaches this one.
     pub fn grade(&self, manifest: &Manifest, source: &str) -> Result<Report, EngineError> {
-        let session = Session::start()?;
+        let session = self.session()?;
+        let report = self.grade_in(&session, manifest, source)?;
+        let within_budgets = report.budget.is_none() && report.tests.iter().all(|test| test.budget.is_none());
+        self.recycle(session, within_budgets);
+        Ok(report)
+    }
+
+    fn grade_in(&self, session: &Session, manifest: &Manifest, source: &str) -> Result<Report, EngineError> {
         let problem: Option<SyntaxProblem> =
             serde_json::from_str(&session.call("syntax_error", source, None)?.json()?)?;
         if let Some(problem) = problem {
@@ -173,7 +232,7 @@ impl<H: Host> Engine<H> {
         if hidden.is_empty() {
             return Ok(0);
         }
-        let session = Session::start()?;
+        let session = self.session()?;
         for check in &mut hidden {
             let expected = check.expected.take().unwrap_or_default();
             let request = serde_json::to_string(&DigestRequest {
@@ -182,18 +241,21 @@ impl<H: Host> Engine<H> {
             })?;
             check.expected_sha256 = Some(serde_json::from_str(&session.call("digest", &request, None)?.json()?)?);
         }
+        *self.idle.borrow_mut() = Some(session);
         Ok(hidden.len())
     }
 
-    /// Run `source` as a program with `stdin`, in a fresh interpreter, for at most `limit_ms`.
+    /// Run `source` as a program with `stdin` for at most `limit_ms`, in a fresh interpreter or
+    /// one reset after the previous submission.
     pub fn run(&self, source: &str, stdin: &str, limit_ms: u64) -> Result<RunOutput, EngineError> {
-        let session = Session::start()?;
+        let session = self.session()?;
         let request = serde_json::to_string(&RunRequest { source, stdin })?;
         let answer = session.call("run_program", &request, Some(limit_ms))?;
         let mut output: RunOutput = match &answer.json {
             Some(json) => serde_json::from_str(json)?,
             None => RunOutput::default(),
         };
+        self.recycle(session, !answer.timed_out && answer.json.is_some() && output.budget.is_none());
         if answer.timed_out {
             output.budget = Some(Budget::Time);
             output.error = Some(time_budget_message(limit_ms));

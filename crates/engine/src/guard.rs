@@ -10,9 +10,12 @@
 //!   Built-in types live as long as the thread, so these are installed once per thread and
 //!   hold no Python state of any one interpreter.
 //! - `freeze`: handed to the runner once (never importable), makes pykata's classes immutable.
+//! - `restore_contents` and `changed_classes`: the snapshot comparisons behind
+//!   `_pykata_guard.restore` and `reset`, which run two or three times per check and once
+//!   per submission; in Python they cost about 3 ms each natively, here a few microseconds.
 //! - A `gc` module without the functions that list every object in the interpreter.
 
-use rustpython_vm::builtins::{PyStr, PyType};
+use rustpython_vm::builtins::{PyDict, PyList, PyListRef, PyModule, PySet, PyStr, PyTuple, PyType};
 use rustpython_vm::function::OptionalArg;
 use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, Py, PyObjectRef, PyRef, PyResult, VirtualMachine};
@@ -35,9 +38,113 @@ fn freeze(cls: PyRef<PyType>) {
     cls.slots.flags.replace_masked(IMMUTABLE, IMMUTABLE);
 }
 
-/// The native helper `_pykata_runner.start` takes.
-pub(crate) fn freezer(vm: &VirtualMachine) -> PyObjectRef {
-    vm.new_function("freeze", freeze).into()
+/// The native helpers `_pykata_runner.start` hands to `_pykata_guard.install`: `freeze`,
+/// `restore_contents` and `changed_classes`. They capture nothing, so no interpreter object
+/// is kept alive by them.
+pub(crate) fn helpers(vm: &VirtualMachine) -> (PyObjectRef, PyObjectRef, PyObjectRef) {
+    (
+        vm.new_function("freeze", freeze).into(),
+        vm.new_function("restore_contents", restore_contents).into(),
+        vm.new_function("changed_classes", changed_classes).into(),
+    )
+}
+
+/// The two halves of a `(live, snapshot)` pair.
+fn halves(pair: &PyObjectRef, vm: &VirtualMachine) -> PyResult<(PyObjectRef, PyObjectRef)> {
+    match pair.downcast_ref::<PyTuple>().map(|t| t.as_slice()) {
+        Some([live, snapshot]) => Ok((live.clone(), snapshot.clone())),
+        _ => Err(vm.new_type_error("pykata: a snapshot pair must be a 2-tuple")),
+    }
+}
+
+/// True if two item lists hold the very same keys and values, in the same order.
+fn same_items(live: &[(PyObjectRef, PyObjectRef)], snapshot: &[(PyObjectRef, PyObjectRef)]) -> bool {
+    live.len() == snapshot.len()
+        && live
+            .iter()
+            .zip(snapshot)
+            .all(|((k1, v1), (k2, v2))| k1.is(k2) && v1.is(v2))
+}
+
+fn same_objects(live: &[PyObjectRef], snapshot: &[PyObjectRef]) -> bool {
+    live.len() == snapshot.len() && live.iter().zip(snapshot).all(|(a, b)| a.is(b))
+}
+
+/// `restore_contents(pairs, keep_submodules)`: for each `(live, snapshot)` pair of dicts,
+/// lists or sets, make `live` hold exactly what `snapshot` holds (compared by identity; a
+/// container that did not change is not touched). With `keep_submodules`, a dict keeps the
+/// modules added under new string keys: importing `a.b` sets attribute `b` on package `a`
+/// once, and a later `import a.b` does not set it again. Returns how many containers changed.
+fn restore_contents(pairs: PyListRef, keep_submodules: bool, vm: &VirtualMachine) -> PyResult<usize> {
+    let pairs = pairs.borrow_vec().to_vec();
+    let mut changed = 0;
+    for pair in &pairs {
+        let (live, snapshot) = halves(pair, vm)?;
+        if let (Some(live), Some(snapshot)) = (live.downcast_ref::<PyDict>(), snapshot.downcast_ref::<PyDict>()) {
+            let items = live.items_vec();
+            let wanted = snapshot.items_vec();
+            if same_items(&items, &wanted) {
+                continue;
+            }
+            // Keys are checked to be exact strings before any lookup, so no learner
+            // `__hash__` or `__eq__` runs here.
+            let submodules: Vec<_> = items
+                .into_iter()
+                .filter(|(key, value)| {
+                    keep_submodules
+                        && key.class().is(vm.ctx.types.str_type)
+                        && value.downcast_ref::<PyModule>().is_some()
+                        && !snapshot.contains_key(&**key, vm)
+                })
+                .collect();
+            live.clear();
+            for (key, value) in wanted.into_iter().chain(submodules) {
+                live.set_item(&*key, value, vm)?;
+            }
+        } else if let (Some(live), Some(snapshot)) = (live.downcast_ref::<PyList>(), snapshot.downcast_ref::<PyList>()) {
+            let wanted = snapshot.borrow_vec().to_vec();
+            if same_objects(&live.borrow_vec(), &wanted) {
+                continue;
+            }
+            // The old items are dropped only once the list's lock is released.
+            let _old = std::mem::replace(&mut *live.borrow_vec_mut(), wanted);
+        } else if let (Some(live), Some(snapshot)) = (live.downcast_ref::<PySet>(), snapshot.downcast_ref::<PySet>()) {
+            let mut items = live.elements();
+            let mut wanted = snapshot.elements();
+            items.sort_by_key(|item| item.get_id());
+            wanted.sort_by_key(|item| item.get_id());
+            if same_objects(&items, &wanted) {
+                continue;
+            }
+            live.clear();
+            for item in wanted {
+                live.add(item, vm)?;
+            }
+        } else {
+            return Err(vm.new_type_error("pykata: only dicts, lists and sets can be restored"));
+        }
+        changed += 1;
+    }
+    Ok(changed)
+}
+
+/// `changed_classes(pairs)`: true if any class of the `(class, snapshot of its __dict__)`
+/// pairs now has other attributes. (Classes are not restored in place: setting attributes
+/// back would leave the type's slots pointing at what learner code installed.)
+fn changed_classes(pairs: PyListRef, vm: &VirtualMachine) -> PyResult<bool> {
+    let pairs = pairs.borrow_vec().to_vec();
+    for pair in &pairs {
+        let (class, snapshot) = halves(pair, vm)?;
+        let (Some(class), Some(snapshot)) = (class.downcast_ref::<PyType>(), snapshot.downcast_ref::<PyDict>()) else {
+            return Err(vm.new_type_error("pykata: expected (class, dict) pairs"));
+        };
+        if let Some(namespace) = class.attributes.as_dict() {
+            if !same_items(&namespace.items_vec(), &snapshot.items_vec()) {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
 }
 
 thread_local! {

@@ -46,6 +46,13 @@ impl PyKata {
         }
     }
 
+    /// Start the Python interpreter now (the first grade or run otherwise starts it), so a
+    /// host can do it while the learner is still reading.
+    pub fn prepare(&self) -> Result<(), JsError> {
+        ALLOCATOR.reset();
+        self.engine.prepare().map_err(js_error)
+    }
+
     /// Grade `source` against `exercise` (an exercise JSON object as `pykata build` writes it);
     /// returns the report object.
     pub fn grade(&self, exercise: JsValue, source: &str) -> Result<JsValue, JsError> {
