@@ -2,9 +2,12 @@
 // the page. Messages in: {id, op: "grade" | "run", ...}; out: {type: "progress", loaded,
 // total}, {type: "ready"}, and {id, ok, result | error}. A runaway program is stopped by
 // terminating this worker, never by blocking the page.
-import init, { PyKata } from "./pkg/pykata_wasm.js";
-
 const WASM_URL = new URL("./pkg/pykata_wasm_bg.wasm", import.meta.url);
+// Both start at once: the engine's download does not wait for its glue code to arrive.
+const download = fetch(WASM_URL);
+const glue = import("./pkg/pykata_wasm.js");
+/** The `PyKata` class, once the engine is initialised. */
+let PyKata = null;
 /** Past this many bytes held, the worker asks to be replaced once idle: every grade leaves
  * about a megabyte behind, and the engine's memory budget counts it. */
 const RETIRE_BYTES = 256 * 1024 * 1024;
@@ -32,7 +35,7 @@ async function read(response, keep) {
  * lets Chromium keep the compiled code for the next visit (a clone is read for the progress
  * bar); a host that labels it otherwise still works, compiling once it has arrived. */
 async function compile() {
-  const response = await fetch(WASM_URL);
+  const response = await download;
   if (!response.ok) throw new Error(`could not load the Python engine (HTTP ${response.status})`);
   if (!response.headers.get("content-type")?.startsWith("application/wasm")) {
     return WebAssembly.compile(await read(response, true));
@@ -43,9 +46,10 @@ async function compile() {
   return module;
 }
 
-const ready = compile()
-  .then((module) => init({ module_or_path: module }))
-  .then(() => {
+const ready = Promise.all([glue, compile()])
+  .then(async ([{ default: init, PyKata: api }, module]) => {
+    await init({ module_or_path: module });
+    PyKata = api;
     self.postMessage({ type: "ready" });
     const engine = new PyKata();
     // Start Python now, while the learner reads: the first Check or Run then only grades.
@@ -57,7 +61,7 @@ ready.catch((error) => self.postMessage({ type: "failed", error: String(error?.m
 /** Which budget a trap stands for: memory if the engine refused an allocation during the
  * call, recursion if the JavaScript stack overflowed, else none. */
 function crashCause(error) {
-  if (PyKata.memoryExhausted()) return "memory";
+  if (PyKata?.memoryExhausted()) return "memory";
   if (error instanceof RangeError || /call stack|stack overflow/i.test(String(error?.message))) return "recursion";
   return null;
 }
