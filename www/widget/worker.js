@@ -74,7 +74,11 @@ self.onmessage = async ({ data }) => {
       op === "grade"
         ? engine.grade(data.exercise, data.source)
         : engine.run(data.source, data.stdin ?? "", data.limitMs ?? 10000);
-    self.postMessage({ id, ok: true, result, retire: PyKata.memoryInUse() > RETIRE_BYTES });
+    const retire = PyKata.memoryInUse() > RETIRE_BYTES;
+    self.postMessage({ id, ok: true, result, retire });
+    // If that submission cost the interpreter (it ran out of a budget, or changed what cannot
+    // be put back), start the next one now, before the learner asks.
+    if (!retire) engine.prepare();
   } catch (error) {
     // An exception out of the wasm module (a trap, a JS stack overflow from deep native
     // recursion) leaves the instance unusable: say so and why, and the page starts a fresh worker.
