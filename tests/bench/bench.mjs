@@ -162,7 +162,7 @@ response bodies in all. Pyodide ${PYODIDE_VERSION}'s sizes are in the side-by-si
 
 Each \`pykata worker\` child starts one interpreter (about 100 ms) and grades submission after
 submission in it, reset in between; a check costs about 1 ms. The CLI here is the debug build
-\`./x\` makes (dependencies and the engine optimised, the CLI's own code not).
+\`./x\` makes: optimised (opt-level 3) except the pack loader, without LTO.
 
 ${browserSections(browser, { loadavg: loadavg(), machine })}`;
 
