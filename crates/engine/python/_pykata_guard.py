@@ -82,31 +82,36 @@ def trust_loaded_modules(hide=()):
             for value in namespace.values():
                 _snapshot_value(value)
         _modules_snapshot[name] = module
-    for name in _hidden_modules:
-        _modules_snapshot.pop(name, None)
     for value in BUILTINS.values():
         if isinstance(value, _type):
             _trusted_type_ids.add(_id(value))
 
 
+def _snapshot_contents(value):
+    """If `value` is a dict, list or set, snapshot it for `reset` and return True."""
+    kind = _type(value)
+    if kind not in _CONTAINERS:
+        return False
+    _contents.append((value, kind(value)))
+    return True
+
+
 def _snapshot_value(value):
     """Take the snapshots `reset` needs of one value of a trusted module."""
-    kind = _type(value)
-    if kind in _CONTAINERS:
-        _contents.append((value, kind(value)))
+    if _snapshot_contents(value):
         return
     if isinstance(value, _type):
         _trusted_type_ids.add(_id(value))
         _classes.append((value, dict(_dict_of(value))))
         return
+    kind = _type(value)
     if kind is _Module:
         return
     attributes = getattr(value, "__dict__", None)
     if _type(attributes) is dict and (attributes or kind is not _Function):
-        _contents.append((attributes, dict(attributes)))
+        _snapshot_contents(attributes)
         for item in attributes.values():
-            if _type(item) in _CONTAINERS:
-                _contents.append((item, _type(item)(item)))
+            _snapshot_contents(item)
 
 
 def prepare_trusted_import():
@@ -202,7 +207,7 @@ def install(helpers):
     _freeze, _restore_contents, _changed_classes = helpers
     _freeze(_Probe)
     _contents.append((_modules, _modules_snapshot))
-    _contents.append((_sys.__dict__, dict(_sys.__dict__)))
+    _snapshot_contents(_sys.__dict__)
     for value in _sys.__dict__.values():
-        if _type(value) in _CONTAINERS and value is not _modules:
-            _contents.append((value, _type(value)(value)))
+        if value is not _modules:
+            _snapshot_contents(value)

@@ -74,10 +74,9 @@ fn same_objects(live: &[PyObjectRef], snapshot: &[PyObjectRef]) -> bool {
 /// lists or sets, make `live` hold exactly what `snapshot` holds (compared by identity; a
 /// container that did not change is not touched). With `keep_submodules`, a dict keeps the
 /// modules added under new string keys: importing `a.b` sets attribute `b` on package `a`
-/// once, and a later `import a.b` does not set it again. Returns how many containers changed.
-fn restore_contents(pairs: PyListRef, keep_submodules: bool, vm: &VirtualMachine) -> PyResult<usize> {
+/// once, and a later `import a.b` does not set it again.
+fn restore_contents(pairs: PyListRef, keep_submodules: bool, vm: &VirtualMachine) -> PyResult<()> {
     let pairs = pairs.borrow_vec().to_vec();
-    let mut changed = 0;
     for pair in &pairs {
         let (live, snapshot) = halves(pair, vm)?;
         if let (Some(live), Some(snapshot)) = (live.downcast_ref::<PyDict>(), snapshot.downcast_ref::<PyDict>()) {
@@ -123,9 +122,8 @@ fn restore_contents(pairs: PyListRef, keep_submodules: bool, vm: &VirtualMachine
         } else {
             return Err(vm.new_type_error("pykata: only dicts, lists and sets can be restored"));
         }
-        changed += 1;
     }
-    Ok(changed)
+    Ok(())
 }
 
 /// `changed_classes(pairs)`: true if any class of the `(class, snapshot of its __dict__)`

@@ -1,5 +1,8 @@
 //! Every check kind passing and failing, budgets, tracebacks and isolation, on the native engine.
 
+mod common;
+
+use common::on_big_stack;
 use pykata_engine::{Budget, Engine, Report, Status, SystemHost};
 use pykata_pack::Manifest;
 
@@ -433,16 +436,6 @@ fn memory_addresses_do_not_make_reports_differ() {
     );
 }
 
-/// Run `work` on a thread with a large stack, as the CLI's grading threads do: Python's
-/// recursion limit, not the native stack, must be what stops deep recursion.
-fn on_big_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(256 * 1024 * 1024)
-        .spawn(work)
-        .expect("spawn")
-        .join()
-        .expect("grading thread")
-}
 
 const CALLS_F: &str = r#"
 [[checks]]

@@ -2,6 +2,9 @@
 //! back before the next, or the interpreter is replaced. A later submission must get exactly
 //! the report a fresh engine gives it.
 
+mod common;
+
+use common::on_big_stack;
 use pykata_engine::{Engine, Report, Status, SystemHost};
 use pykata_pack::{Exercise, Manifest};
 use std::path::{Path, PathBuf};
@@ -47,15 +50,6 @@ fn untimed(mut report: Report) -> Report {
     report
 }
 
-/// Run `work` on a thread with a large stack, as the CLI's grading threads do.
-fn on_big_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new()
-        .stack_size(256 * 1024 * 1024)
-        .spawn(work)
-        .expect("spawn")
-        .join()
-        .expect("grading thread")
-}
 
 #[test]
 fn correct_solutions_keep_the_interpreter_for_the_next_submission() {
