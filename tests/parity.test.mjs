@@ -46,6 +46,19 @@ for (const { name, dir, exercise, files } of exercises) {
   }
 }
 
+test("preload, as the worker calls it while the learner reads, changes no report", async () => {
+  // The shared engine has described exceptions before; a new one has not: preloading it must
+  // give the first starter (which raises) the report the native CLI gives.
+  const engine = new (await wasmEngine()).constructor();
+  engine.preload();
+  const { dir, exercise } = exercises[0];
+  const starter = join(dir, "starter.py");
+  const report = engine.grade(exercise, readFileSync(starter, "utf8"));
+  assert.notEqual(report.status, "pass");
+  assert.deepEqual(withoutTimings(report), withoutTimings(nativeGrade(dir, starter)));
+  engine.free();
+});
+
 test("a syntax error is one top-level error pointing at the learner's line", async () => {
   const [{ exercise }] = exercises;
   const report = (await wasmEngine()).grade(exercise, "x = 1\ndef broken(:\n    pass\n");

@@ -52,11 +52,18 @@ const ready = Promise.all([glue, compile()])
     PyKata = api;
     self.postMessage({ type: "ready" });
     const engine = new PyKata();
-    // Start Python now, while the learner reads: the first Check or Run then only grades.
-    engine.prepare();
+    warmUp(engine);
     return engine;
   });
 ready.catch((error) => self.postMessage({ type: "failed", error: String(error?.message ?? error) }));
+
+/** Get Python ready while the learner reads, so the next Check or Run only grades: start the
+ * interpreter now; then, once a request already waiting has been answered, import what a first
+ * Check that raises would otherwise wait for. */
+function warmUp(engine) {
+  engine.prepare();
+  setTimeout(() => engine.preload(), 0);
+}
 
 /** Which budget a trap stands for: memory if the engine refused an allocation during the
  * call, recursion if the JavaScript stack overflowed, else none. */
@@ -78,7 +85,7 @@ self.onmessage = async ({ data }) => {
     self.postMessage({ id, ok: true, result, retire });
     // If that submission cost the interpreter (it ran out of a budget, or changed what cannot
     // be put back), start the next one now, before the learner asks.
-    if (!retire) engine.prepare();
+    if (!retire) warmUp(engine);
   } catch (error) {
     // An exception out of the wasm module (a trap, a JS stack overflow from deep native
     // recursion) leaves the instance unusable: say so and why, and the page starts a fresh worker.

@@ -114,15 +114,28 @@ def _snapshot_value(value):
             _snapshot_contents(item)
 
 
-def prepare_trusted_import():
-    """Before pykata imports more of its own modules once learner code has run: drop every
-    module learner code imported first (trusted code gets fresh copies) and put pykata's
-    hidden modules back, so they are shared, not imported again. Follow with
-    `trust_loaded_modules`, which hides them again."""
-    for name in list(_modules):
-        if name not in _trusted_modules and name not in ("sys", "__main__"):
-            del _modules[name]
+def import_trusted(name, hide):
+    """Import the module `name` for pykata's own use once learner code may have run, and
+    trust what the import loads as if it had been loaded before (`hide` as for
+    `trust_loaded_modules`). The import runs in the state `reset` would give (learner changes
+    to `sys.modules`, `sys` and trusted containers such as `warnings.filters` are set aside),
+    and the learner's state comes back after it for the rest of the submission."""
+    restore()
+    classes_intact = not _changed_classes(_classes)
+    learner_state = [(live, _type(live)(live)) for live, _ in _contents]
+    _restore_contents(_contents, False)
     _modules.update(_hidden_modules)
+    try:
+        module = __import__(name)
+        trust_loaded_modules(hide)
+    finally:
+        _restore_contents(learner_state, False)
+        restore()  # the modules just trusted join the learner's `sys.modules`
+    if classes_intact:
+        # Importing may fill caches in trusted classes (`__annotations_cache__`): that is
+        # trusted code's doing. A class learner code changed before stays changed for `reset`.
+        _classes[:] = [(cls, dict(_dict_of(cls))) for cls, _ in _classes]
+    return module
 
 
 def restore(keep_submodules=True):

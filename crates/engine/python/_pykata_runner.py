@@ -17,7 +17,6 @@ import builtins as _builtins
 import io as _io
 import json as _json
 import re as _re
-import traceback as _traceback
 
 import _pykata_guard as _guard
 import pykata as _helpers
@@ -44,8 +43,6 @@ _HELPERS = {name: getattr(_helpers, name) for name in _helpers.__all__}
 _dumps = _json.dumps
 _loads = _json.loads
 _search = _re.search
-_extract_tb = _traceback.extract_tb
-_format_exception_only = _traceback.format_exception_only
 _StringIO = _io.StringIO
 _parse = _ast.parse
 _modules = _sys.modules
@@ -105,7 +102,19 @@ class _Streams:
 
 
 def _learner_frames(tb):
-    return [frame for frame in _extract_tb(tb) if frame.filename == LEARNER_FILE]
+    """(line, function name) of each traceback entry in the learner's file, outermost first."""
+    frames = []
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename == LEARNER_FILE:
+            frames.append((tb.tb_lineno, code.co_name))
+        tb = tb.tb_next
+    return frames
+
+
+def _format_exception_only(exc):
+    """The last lines of a traceback for `exc`, by the standard library's `traceback` module."""
+    return _trusted_import("traceback").format_exception_only(type(exc), exc)
 
 
 # A traceback shows at most this many identical frames in a row (deep recursion).
@@ -116,7 +125,7 @@ def _describe(exc, source):
     """A traceback limited to the learner's own frames, and the learner line it points at."""
     try:
         if isinstance(exc, _SyntaxError) and exc.filename == LEARNER_FILE:
-            text = "".join(_format_exception_only(type(exc), exc)).rstrip()
+            text = "".join(_format_exception_only(exc)).rstrip()
             return text, exc.lineno
         lines = source.splitlines()
         frames = _learner_frames(exc.__traceback__)
@@ -124,20 +133,20 @@ def _describe(exc, source):
         if frames:
             out.append("Traceback (most recent call last):")
             previous, repeats = None, 0
-            for frame in frames:
-                here = (frame.lineno, frame.name)
+            for here in frames:
                 repeats = repeats + 1 if here == previous else 0
                 previous = here
                 if repeats >= _REPEATS_SHOWN:
                     continue
-                out.append(f'  File "{LEARNER_FILE}", line {frame.lineno}, in {frame.name}')
-                if frame.lineno and 0 < frame.lineno <= len(lines):
-                    out.append("    " + lines[frame.lineno - 1].strip())
+                lineno, name = here
+                out.append(f'  File "{LEARNER_FILE}", line {lineno}, in {name}')
+                if lineno and 0 < lineno <= len(lines):
+                    out.append("    " + lines[lineno - 1].strip())
             hidden = len(frames) - sum(1 for line in out if line.startswith("  File"))
             if hidden:
                 out.append(f"  [{hidden} more calls of the same lines]")
-        out.extend(line.rstrip("\n") for line in _format_exception_only(type(exc), exc))
-        return "\n".join(out), (frames[-1].lineno if frames else None)
+        out.extend(line.rstrip("\n") for line in _format_exception_only(exc))
+        return "\n".join(out), (frames[-1][0] if frames else None)
     except _BaseException:
         # The learner's exception could not even be described (its __str__ raised or ran
         # out of budget): name its type only.
@@ -460,7 +469,7 @@ def run_check(request_json):
     if request["kind"] == "static":
         answer = _static(request)
     elif request["kind"] == "unittest":
-        answer = _unittest().run(request)
+        answer = _trusted_import("_pykata_unittest").run(request)
     else:
         answer = _execute(request)
     _guard.restore()
@@ -468,20 +477,23 @@ def run_check(request_json):
     return _dumps(answer)
 
 
-_unittest_runner = None
+# name -> module, for the modules `_trusted_import` imported.
+_imported = {}
 
 
-def _unittest():
-    """pykata's unittest runner, imported on first use (unittest is slow to import) and then
-    trusted like everything imported before learner code ran."""
-    global _unittest_runner
-    if _unittest_runner is None:
-        _guard.prepare_trusted_import()
-        import _pykata_unittest
-
-        _unittest_runner = _pykata_unittest
-        _guard.trust_loaded_modules(hide=(*_PRIVATE_MODULES, "_pykata_unittest"))
-    return _unittest_runner
+def _trusted_import(name):
+    """The module `name`, imported for pykata's own use on first need rather than at start
+    (unittest, and traceback with the inspect and dataclasses it brings, are slow to import),
+    then trusted like everything imported before learner code ran."""
+    module = _imported.get(name)
+    if module is None:
+        learner_limit = _get_recursion_limit()
+        _set_recursion_limit(_recursion_limit)
+        try:
+            module = _imported[name] = _guard.import_trusted(name, hide=_PRIVATE_MODULES)
+        finally:
+            _set_recursion_limit(learner_limit)
+    return module
 
 
 def run_program(request_json):
@@ -542,6 +554,13 @@ def start(guard_helpers, host_clock, recursion_limit):
     _guard.trust_loaded_modules(hide=_PRIVATE_MODULES)
 
 
+def preload(_request=""):
+    """Import now what pykata otherwise imports on first need (`traceback`, to describe a
+    learner's exception), so a host can do it while the learner is still reading."""
+    _trusted_import("traceback")
+    return "null"
+
+
 def reset(_request=""):
     """After a submission, before the engine grades another in this interpreter: put back what
     the guards snapshot (see `_pykata_guard.reset`) and the interpreter settings learner code
@@ -558,14 +577,15 @@ _set_int_max_str_digits = getattr(_sys, "set_int_max_str_digits", None)
 _INT_MAX_STR_DIGITS = _sys.get_int_max_str_digits() if _set_int_max_str_digits is not None else None
 
 
-_PRIVATE_MODULES = ("_pykata_runner", "pykata", "_pykata_guard")
+_PRIVATE_MODULES = ("_pykata_runner", "pykata", "_pykata_guard", "_pykata_unittest")
 
 
 def _cap_recursion(limit):
     """Set the recursion limit, and keep learner code from raising it past `limit` (deep
     recursion through native code would overflow the host's stack before Python noticed)."""
-    global _set_recursion_limit, _recursion_limit
+    global _set_recursion_limit, _get_recursion_limit, _recursion_limit
     _set_recursion_limit = set_limit = _sys.setrecursionlimit
+    _get_recursion_limit = _sys.getrecursionlimit
     _recursion_limit = limit
     set_limit(limit)
 

@@ -148,6 +148,18 @@ impl<H: Host> Engine<H> {
         Ok(())
     }
 
+    /// Like `prepare`, and also import in that interpreter what pykata otherwise imports on
+    /// first need (the standard library's `traceback`, with `inspect` and `dataclasses`, to
+    /// describe a learner's exception): the slow part of a first Check that raises. `prepare`
+    /// leaves it out so a Check already waiting gets its answer sooner.
+    pub fn preload(&self) -> Result<(), EngineError> {
+        let session = self.session()?;
+        // An import that failed halfway may leave half a module behind: not kept then.
+        session.preload()?;
+        *self.idle.borrow_mut() = Some(session);
+        Ok(())
+    }
+
     /// True if an interpreter is ready, so the next grade or run starts without starting one.
     pub fn is_warm(&self) -> bool {
         self.idle.borrow().is_some()

@@ -126,6 +126,12 @@ impl Session {
         Ok(serde_json::from_str(&self.call("reset", "", None)?.json()?)?)
     }
 
+    /// Import what the runner otherwise imports on first need (what describes an exception).
+    pub(crate) fn preload(&self) -> Result<(), EngineError> {
+        self.call("preload", "", None)?.json()?;
+        Ok(())
+    }
+
     fn interpreter(&self) -> &Interpreter {
         self.interpreter.as_ref().expect("a live session has its interpreter")
     }

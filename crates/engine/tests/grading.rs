@@ -136,6 +136,24 @@ fn learner_exceptions_are_errors_with_the_learner_line_and_no_harness_frames() {
 }
 
 #[test]
+fn the_first_exception_is_described_whatever_learner_code_changed() {
+    // pykata imports `traceback` the first time it describes an exception, after learner code
+    // may have changed the interpreter: the import must not see those changes.
+    let source = "import sys, warnings\nwarnings.simplefilter('error')\nsys.setrecursionlimit(40)\n\
+                  sys.modules['textwrap'] = sys.modules['linecache'] = None\n\n\
+                  def add(a, b):\n    return a / 0\n";
+    let report = grade(ASSERT, source);
+    let test = only(&report);
+    assert_eq!(test.status, Status::Error, "{report:#?}");
+    assert_eq!(test.line, Some(7));
+    let message = test.message.as_deref().unwrap();
+    assert!(
+        message.ends_with("    return a / 0\nZeroDivisionError: division by zero"),
+        "{message}"
+    );
+}
+
+#[test]
 fn crash_while_loading_is_reported_per_check() {
     let report = grade(ASSERT, "import nonexistent_module\n");
     let test = only(&report);
@@ -435,7 +453,6 @@ fn memory_addresses_do_not_make_reports_differ() {
         "{test:#?}"
     );
 }
-
 
 const CALLS_F: &str = r#"
 [[checks]]

@@ -168,3 +168,20 @@ fn runs_share_the_interpreter_too() {
     assert!(!engine.is_warm());
     assert_eq!(engine.run("print(1)", "", 1000).unwrap().stdout, "1\n");
 }
+
+#[test]
+fn a_preloaded_interpreter_grades_as_one_that_imports_on_first_need() {
+    // A fresh engine imports `traceback` while describing the first exception, after learner
+    // code ran; a preloaded one imported it before. Starters raise.
+    on_big_stack(|| {
+        for folder in built_in_exercises() {
+            let exercise = exercise(&folder);
+            let preloaded = Engine::new(SystemHost::default());
+            preloaded.preload().unwrap();
+            assert!(preloaded.is_warm());
+            let fresh = Engine::new(SystemHost::default()).grade(&exercise.manifest, &exercise.starter).unwrap();
+            let report = preloaded.grade(&exercise.manifest, &exercise.starter).unwrap();
+            assert_eq!(untimed(report), untimed(fresh), "{}", folder.display());
+        }
+    });
+}

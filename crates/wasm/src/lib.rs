@@ -53,6 +53,13 @@ impl PyKata {
         self.engine.prepare().map_err(js_error)
     }
 
+    /// Start the interpreter if need be, and import what a first Check that raises would
+    /// otherwise wait for (see `Engine::preload`); for a host with nothing else to do.
+    pub fn preload(&self) -> Result<(), JsError> {
+        ALLOCATOR.reset();
+        self.engine.preload().map_err(js_error)
+    }
+
     /// Grade `source` against `exercise` (an exercise JSON object as `pykata build` writes it);
     /// returns the report object.
     pub fn grade(&self, exercise: JsValue, source: &str) -> Result<JsValue, JsError> {
