@@ -335,16 +335,24 @@ test("while the engine downloads, a progress bar counts bytes, then says ready",
     downloadThroughput: 1024 * 1024,
     uploadThroughput: -1,
   });
+  // Every text the first widget's progress label shows, from the moment the widget exists
+  // (an engine on screen starts while the page loads, perhaps before `goto` returns).
+  await slow.addInitScript(() => {
+    window.progressLabels = [];
+    customElements.whenDefined("py-kata").then(() => {
+      const label = document.querySelector("py-kata").shadowRoot.querySelector(".pk-progress-label");
+      new MutationObserver(() => window.progressLabels.push(label.textContent)).observe(label, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+  });
   await slow.goto(`${base}blog.html`);
-  const label = slow.locator("py-kata").first().locator(".pk-progress-label");
   // The server sends the wasm module brotli-compressed, so the size it will have is unknown:
   // the label counts the bytes unpacked so far.
-  await slow.waitForFunction(
-    () => /Loading Python… [\d.]+ [KM]B$/.test(
-      document.querySelector("py-kata").shadowRoot.querySelector(".pk-progress-label").textContent,
-    ),
-  );
-  await label.filter({ hasText: "Python ready" }).waitFor({ timeout: 60000 });
+  await slow.waitForFunction(() => window.progressLabels.some((text) => /Loading Python… [\d.]+ [KM]B$/.test(text)));
+  await slow.waitForFunction(() => window.progressLabels.at(-1) === "Python ready", null, { timeout: 60000 });
   await context.close();
 });
 
@@ -407,4 +415,30 @@ test("themes follow the page, the theme attribute and --pykata-* properties", as
   await widget.evaluate((el) => el.style.setProperty("--pykata-bg", "rgb(1, 2, 3)"));
   assert.equal(await background(), "rgb(1, 2, 3)", "a host's custom property wins over both");
   await themed.close();
+});
+
+test("the engine starts at once for a widget on screen, and only on scrolling for one below the fold", async () => {
+  const other = await browser.newPage();
+  const fetched = [];
+  other.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  const wasmFetched = () => fetched.some((path) => path.endsWith(".wasm"));
+  const pageWith = (spacer) =>
+    `<!doctype html><script type="module" src="pykata.js"></script><div style="height:${spacer}px"></div>` +
+    `<py-kata src="exercises/decorators/log-calls.json"></py-kata>`;
+  await other.route(`${base}fold-*.html`, (route) =>
+    route.fulfill({ contentType: "text/html", body: pageWith(route.request().url().includes("below") ? 5000 : 0) }),
+  );
+  try {
+    await other.goto(`${base}fold-below.html`);
+    await other.locator("py-kata .cm-content").waitFor();
+    await other.waitForTimeout(500);
+    assert.equal(wasmFetched(), false, `a widget out of view started the engine: ${fetched.join(", ")}`);
+    await other.locator("py-kata").scrollIntoViewIfNeeded();
+    await other.waitForRequest((request) => request.url().endsWith(".wasm"), { timeout: 10000 });
+
+    await other.goto(`${base}fold-above.html`);
+    await other.waitForRequest((request) => request.url().endsWith(".wasm"), { timeout: 10000 });
+  } finally {
+    await other.close();
+  }
 });

@@ -93,6 +93,13 @@ const storage = {
   },
 };
 
+/** True if `element` is within the viewport now: its engine can start at once, without
+ * waiting for the first frame an IntersectionObserver reports on. */
+function onScreen(element) {
+  const box = element.getBoundingClientRect();
+  return box.bottom >= 0 && box.right >= 0 && box.top <= innerHeight && box.left <= innerWidth;
+}
+
 export class PyKataElement extends HTMLElement {
   static observedAttributes = ["src", "lang", "solution", "budget"];
 
@@ -114,6 +121,7 @@ export class PyKataElement extends HTMLElement {
 
   connectedCallback() {
     if (!this.#root.firstChild) this.#render();
+    if (onScreen(this)) engine.warm();
     this.#visibility ??= new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) engine.warm();
     });
