@@ -33,6 +33,16 @@ function precompressed(file, acceptEncoding = "") {
   return null;
 }
 
+/** The decoded path of a request's URL (`//x` is `/x`, as on common static hosts), or null if
+ * it is malformed (`%E0`). */
+function requestPath(url) {
+  try {
+    return decodeURIComponent(new URL(url.replace(/^\/+/, "/"), "http://localhost").pathname);
+  } catch {
+    return null;
+  }
+}
+
 /** Serve `root` on `port` (0 picks a free one) at 127.0.0.1; resolves to the listening server.
  * Like a plain static host: pre-compressed twins when the client accepts them, and
  * `Last-Modified` with `no-cache`, so browsers revalidate and get 304 for what they have.
@@ -41,7 +51,11 @@ function precompressed(file, acceptEncoding = "") {
 export function serve(root, port = 0, { cors = false, types = {} } = {}) {
   const base = resolve(root);
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
+    const path = requestPath(request.url);
+    if (path === null) {
+      response.writeHead(400).end("bad request");
+      return;
+    }
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) {
       response.writeHead(403).end("forbidden");
