@@ -62,7 +62,14 @@ ready.catch((error) => self.postMessage({ type: "failed", error: String(error?.m
  * Check that raises would otherwise wait for. */
 function warmUp(engine) {
   engine.prepare();
-  setTimeout(() => engine.preload(), 0);
+  setTimeout(() => {
+    try {
+      engine.preload();
+    } catch {
+      // Only a head start: the import then happens on first need. (A trap that broke the
+      // instance surfaces on the next request, which replaces the worker.)
+    }
+  }, 0);
 }
 
 /** Which budget a trap stands for: memory if the engine refused an allocation during the
