@@ -40,6 +40,9 @@ export const CATALOGS = {
     storageFailed: "Your code could not be saved in this browser (storage is full or disabled). Copy it somewhere safe.",
     loadFailed: "This exercise could not be loaded: {error}",
     hiddenCheck: "hidden check",
+    loadingExercise: "Loading the exercise…",
+    authorTitle: "This exercise cannot be graded: its text has {count} problem(s). A note for its author:",
+    authorLine: "line {line}",
   },
   de: {
     editorLabel: "Python-Code-Editor. Escape und dann Tab verlässt den Editor.",
@@ -80,6 +83,9 @@ export const CATALOGS = {
     storageFailed: "Dein Code konnte in diesem Browser nicht gespeichert werden (Speicher voll oder gesperrt). Kopiere ihn an einen sicheren Ort.",
     loadFailed: "Diese Übung konnte nicht geladen werden: {error}",
     hiddenCheck: "verdeckte Prüfung",
+    loadingExercise: "Übung wird geladen …",
+    authorTitle: "Diese Übung kann nicht bewertet werden: ihr Text hat {count} Problem(e). Ein Hinweis für ihre Autorin oder ihren Autor:",
+    authorLine: "Zeile {line}",
   },
 };
 

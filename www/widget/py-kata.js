@@ -7,6 +7,7 @@
 // See docs/embedding.md for attributes, the inline form, events and methods.
 import { EngineClient } from "./engine-client.js";
 import { createEditor } from "./editor.js";
+import { upgradeFences } from "./fences.js";
 import { catalog, formatBytes, t } from "./i18n.js";
 import { STYLES } from "./styles.js";
 
@@ -21,6 +22,7 @@ const TEMPLATE = `
 <div class="pk" part="container">
   <div class="pk-head"><h2 class="pk-title" part="title"></h2><span class="pk-solved" hidden></span></div>
   <div class="pk-prompt" part="prompt"></div>
+  <div class="pk-author" role="alert" hidden><p class="pk-author-title"></p><ul></ul></div>
   <div class="pk-progress" hidden><progress max="1"></progress><span class="pk-progress-label"></span></div>
   <div class="pk-editor" part="editor"></div>
   <details class="pk-stdin"><summary></summary><textarea rows="2" spellcheck="false"></textarea></details>
@@ -41,17 +43,27 @@ const TEMPLATE = `
   <div class="pk-solution" hidden><h3></h3><pre></pre><button type="button" data-action="use-solution"></button></div>
 </div>`;
 
-/** Read an exercise written inside the element (see docs/embedding.md). */
+/** The exercise written inside the element (see docs/embedding.md), as the validator takes
+ * it: `{format, text}` — an exercise text (`toml`), or the HTML form as JSON (`json`) — or
+ * null when the element holds none. */
 export function readInlineExercise(element) {
+  const toml = element.querySelector('script[type="application/toml"][data-kata]');
+  if (toml) return { format: "toml", text: toml.textContent };
+  if (!element.querySelector("[data-kata]")) return null;
   const part = (name) => element.querySelector(`[data-kata="${name}"]`);
   // A <template>'s text lives in its content fragment.
   const textOf = (node) => (node?.content ?? node)?.textContent ?? "";
   const text = (name) => textOf(part(name)).replace(/^\n/, "");
-  const checks = JSON.parse(part("checks")?.textContent || "[]");
-  const name = element.getAttribute("name") || element.id || "exercise";
-  return {
+  let checks;
+  try {
+    checks = JSON.parse(part("checks")?.textContent || "[]");
+  } catch (error) {
+    const diagnostic = { severity: "error", field: "checks", message: `not valid JSON: ${error.message}`, hints: [], span: {} };
+    return { format: "invalid", diagnostics: [diagnostic] };
+  }
+  const exercise = {
     manifest: {
-      id: name,
+      id: element.getAttribute("name") || element.id || "exercise",
       title: element.dataset.title || "",
       topic: "inline",
       difficulty: "easy",
@@ -63,6 +75,32 @@ export function readInlineExercise(element) {
     starter: text("starter"),
     solution: text("solution"),
   };
+  return { format: "json", text: JSON.stringify(exercise) };
+}
+
+/** `text` as nodes, its `backticked` names as <code>. */
+function withCode(text) {
+  return String(text)
+    .split("`")
+    .map((part, index) => {
+      if (index % 2 === 0) return part;
+      const code = document.createElement("code");
+      code.textContent = part;
+      return code;
+    });
+}
+
+/** A promise with its `resolve` beside it. */
+function resolvable() {
+  let resolve;
+  const promise = new Promise((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+/** A diagnostic in one line of text, for the console. */
+function describe({ span, field, message, hints = [] }) {
+  const where = [span?.line && `line ${span.line}`, field].filter(Boolean).join(", ");
+  return [`${where ? `${where}: ` : ""}${message}`, ...hints.map((hint) => `  hint: ${hint}`)].join("\n");
 }
 
 /** If the host registered pykata's service worker, ask it to keep `urls` for offline use. */
@@ -113,6 +151,11 @@ export class PyKataElement extends HTMLElement {
   #busy = false;
   #visibility = null;
   #loadToken = 0;
+  #diagnostics = [];
+  /** Resolves once the reader gets near the widget: then the engine starts (and validates). */
+  #seen = resolvable();
+  /** Resolves true once the exercise on screen may be graded. */
+  #validation = Promise.resolve(false);
 
   constructor() {
     super();
@@ -121,12 +164,18 @@ export class PyKataElement extends HTMLElement {
 
   connectedCallback() {
     if (!this.#root.firstChild) this.#render();
-    if (onScreen(this)) engine.warm();
+    if (onScreen(this)) this.#wake();
     this.#visibility ??= new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) engine.warm();
+      if (entries.some((e) => e.isIntersecting)) this.#wake();
     });
     this.#visibility.observe(this);
     this.#load();
+  }
+
+  /** The reader is at the widget: start the engine. */
+  #wake() {
+    this.#seen.resolve();
+    engine.warm();
   }
 
   disconnectedCallback() {
@@ -186,11 +235,12 @@ export class PyKataElement extends HTMLElement {
       const action = event.target.closest("button")?.dataset.action;
       if (action) this.#onAction(action);
     });
-    this.#root.addEventListener("focusin", () => engine.warm());
-    this.#root.addEventListener("pointerenter", () => engine.warm());
+    this.#root.addEventListener("focusin", () => this.#wake());
+    this.#root.addEventListener("pointerenter", () => this.#wake());
     engine.addEventListener("progress", (event) => this.#onProgress(event.detail));
     engine.addEventListener("state", (event) => this.#onEngineState(event.detail));
     this.#applyStrings();
+    this.#setBusy(false);
   }
 
   #applyStrings() {
@@ -208,34 +258,127 @@ export class PyKataElement extends HTMLElement {
     this.#updateHintButton();
   }
 
+  /** The diagnostics of the exercise shown (warnings), or of the one that could not be (errors). */
+  get diagnostics() {
+    return this.#diagnostics;
+  }
+
+  /** Load the exercise (from `src` or the element's content), validate it as `pykata check`
+   * would, and show it; an invalid one is shown to its author instead and never graded. A
+   * JSON exercise is shown at once and validated while the learner reads; an exercise text
+   * (TOML) needs the engine to be read at all. */
   async #load() {
     const token = ++this.#loadToken;
     const src = this.getAttribute("src");
-    let exercise;
+    this.#key = null;
+    let written;
+    let name;
     try {
       if (src) {
         const url = new URL(src, document.baseURI);
         const response = await fetch(url);
         if (!response.ok) throw new Error(`HTTP ${response.status} for ${url.pathname}`);
-        exercise = await response.json();
+        written = { format: "built", text: await response.text() };
+        name = url.pathname;
         this.#key = url.pathname;
         keepOffline(url);
-      } else if (this.querySelector("[data-kata]")) {
-        exercise = readInlineExercise(this);
-        this.#key = `inline:${location.pathname}#${exercise.manifest.id}`;
       } else {
-        return; // nothing to show until a `src` is set
+        written = readInlineExercise(this);
+        if (!written) return; // nothing to show until a `src` is set
+        const id = this.getAttribute("name") || this.id || "exercise";
+        name = `${location.pathname}#${id}`;
+        // An exercise text names itself (`id`); the HTML form is named by the element.
+        if (written.format === "json") this.#key = `inline:${name}`;
       }
     } catch (error) {
       if (token === this.#loadToken) this.#notice(t(this.#strings, "loadFailed", { error: error.message }));
       return;
     }
     if (token !== this.#loadToken) return;
-    this.#show(exercise);
+    let shown = null;
+    if (written.format === "built" || written.format === "json") {
+      try {
+        shown = JSON.parse(written.text);
+        this.#show(shown);
+      } catch {
+        // The validator says what is wrong with it.
+      }
+    }
+    if (!shown) this.#status(t(this.#strings, "loadingExercise"));
+    this.#validation = this.#validate(written, name, token, shown);
   }
 
+  /** Validate `written`; resolves true once the exercise may be graded. */
+  async #validate(written, name, token, shown) {
+    let result = { exercise: null, diagnostics: written.diagnostics ?? [] };
+    if (written.format !== "invalid") {
+      // Validating needs the engine: wait until the reader is here, so a page whose widgets
+      // are all below the fold downloads nothing until then.
+      await this.#seen.promise;
+      try {
+        result = await engine.request({ op: "validate", format: written.format, text: written.text, name }, this.#budget());
+      } catch (error) {
+        if (token === this.#loadToken) this.#notice(t(this.#strings, "loadFailed", { error: error.message }));
+        return false;
+      }
+    }
+    if (token !== this.#loadToken) return false;
+    this.#diagnostics = result.diagnostics;
+    if (!result.exercise) {
+      this.#showAuthorPanel(result.diagnostics);
+      return false;
+    }
+    for (const d of result.diagnostics) console.warn(`<py-kata> ${name}: ${describe(d)}`);
+    this.#key ??= `inline:${location.pathname}#${result.exercise.manifest.id}`;
+    if (shown) this.#exercise = result.exercise;
+    else this.#show(result.exercise);
+    this.#status("");
+    return true;
+  }
+
+  /** Show an exercise that cannot be graded: what is wrong, for its author, in place of it. */
+  #showAuthorPanel(diagnostics) {
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    this.#exercise = null;
+    this.#$(".pk-editor").replaceChildren();
+    this.#$(".pk-status").textContent = "";
+    this.#$('[data-action="reset"]').disabled = true;
+    this.#setBusy(this.#busy);
+    this.#updateHintButton();
+    this.#updateSolutionButton();
+    const panel = this.#$(".pk-author");
+    panel.hidden = false;
+    this.#$(".pk").classList.add("pk-invalid");
+    panel.querySelector(".pk-author-title").textContent = t(this.#strings, "authorTitle", { count: errors.length });
+    panel.querySelector("ul").replaceChildren(
+      ...errors.map((d) => {
+        const item = document.createElement("li");
+        const where = [d.span?.line ? t(this.#strings, "authorLine", { line: d.span.line }) : "", d.field ?? ""]
+          .filter(Boolean)
+          .join(", ");
+        const head = document.createElement("strong");
+        head.textContent = where;
+        item.append(...(where ? [head, ": "] : []), ...withCode(d.message));
+        for (const hint of d.hints ?? []) {
+          const line = document.createElement("span");
+          line.className = "hint";
+          line.append(...withCode(hint));
+          item.append(line);
+        }
+        return item;
+      }),
+    );
+    console.error(`<py-kata> cannot grade this exercise:\n${errors.map(describe).join("\n")}`);
+    this.dispatchEvent(new CustomEvent("invalid", { detail: { diagnostics }, bubbles: true, composed: true }));
+  }
+
+  /** Show `exercise` (gradable once `#validation` says so). */
   #show(exercise) {
     this.#exercise = exercise;
+    this.#$(".pk-author").hidden = true;
+    this.#$(".pk").classList.remove("pk-invalid");
+    this.#$('[data-action="reset"]').disabled = false;
+    this.#setBusy(this.#busy);
     this.#hintsShown = 0;
     this.#failedOnce = false;
     this.#$(".pk-title").textContent = exercise.manifest.title;
@@ -290,17 +433,19 @@ export class PyKataElement extends HTMLElement {
   }
 
   async #perform(kind) {
-    if (!this.#exercise || this.#busy) return null;
+    if (this.#busy || !this.#exercise) return null;
     this.#setBusy(true);
     this.#editor.markLine(null);
     this.#notice("");
     this.#status(t(this.#strings, kind === "run" ? "running" : "checking"));
-    const source = this.#editor.text;
-    const message =
-      kind === "run"
-        ? { op: "run", source, stdin: this.#$(".pk-stdin textarea").value, limitMs: this.#budget() }
-        : { op: "grade", exercise: this.#exercise, source };
     try {
+      // Nothing runs before the engine has validated the exercise.
+      if (!(await this.#validation)) return null;
+      const source = this.#editor.text;
+      const message =
+        kind === "run"
+          ? { op: "run", source, stdin: this.#$(".pk-stdin textarea").value, limitMs: this.#budget() }
+          : { op: "grade", exercise: this.#exercise, source };
       const result = await engine.request(message, this.#budget());
       if (kind === "run") this.#showRun(result);
       else this.#showReport(result);
@@ -325,9 +470,10 @@ export class PyKataElement extends HTMLElement {
     }
   }
 
+  /** Run and Check are offered when nothing runs and there is an exercise to run. */
   #setBusy(busy) {
     this.#busy = busy;
-    for (const action of ["run", "check"]) this.#$(`[data-action="${action}"]`).disabled = busy;
+    for (const action of ["run", "check"]) this.#$(`[data-action="${action}"]`).disabled = busy || !this.#exercise;
     this.#$('[data-action="stop"]').disabled = !busy;
   }
 
@@ -462,3 +608,15 @@ export class PyKataElement extends HTMLElement {
 }
 
 if (!customElements.get("py-kata")) customElements.define("py-kata", PyKataElement);
+
+// Markdown fences become widgets once the page's markup is there, and whenever a page swaps
+// in new content (sites that navigate without reloading, such as Material for MkDocs).
+export { upgradeFences };
+function watchFences() {
+  upgradeFences();
+  new MutationObserver((records) => {
+    if (records.some((r) => r.addedNodes.length)) upgradeFences();
+  }).observe(document.body, { childList: true, subtree: true });
+}
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchFences);
+else watchFences();

@@ -110,5 +110,12 @@ textarea {
 .pk-solution { margin-top: 0.5rem; }
 .pk-solution pre { font: 0.85rem/1.45 var(--pk-mono); background: var(--pk-panel); padding: 0.5rem 0.7rem; border-radius: 6px; overflow-x: auto; }
 .pk-notice { color: var(--pk-fail); font-size: 0.9rem; }
+.pk-author { border: 2px dashed var(--pk-fail); border-radius: 6px; padding: 0.5rem 0.8rem; margin: 0.5rem 0; font-size: 0.9rem; }
+.pk-author[hidden] { display: none; }
+.pk-invalid :is(.pk-editor, .pk-stdin, .pk-toolbar, .pk-progress) { display: none; }
+.pk-author ul { margin: 0.4rem 0 0; padding-left: 1.2rem; }
+.pk-author li { margin: 0.3rem 0; }
+.pk-author code { font-family: var(--pk-mono); }
+.pk-author .hint { color: var(--pk-muted); display: block; }
 .pk-notice:empty { display: none; }
 `;

@@ -1,5 +1,5 @@
 // The engine's home: a module worker holding one PyKata instance, shared by every widget on
-// the page. Messages in: {id, op: "grade" | "run", ...}; out: {type: "progress", loaded,
+// the page. Messages in: {id, op: "validate" | "grade" | "run", ...}; out: {type: "progress", loaded,
 // total}, {type: "ready"}, and {id, ok, result | error}. A runaway program is stopped by
 // terminating this worker, never by blocking the page.
 const WASM_URL = new URL("./pkg/pykata_wasm_bg.wasm", import.meta.url);
@@ -8,6 +8,8 @@ const download = fetch(WASM_URL);
 const glue = import("./pkg/pykata_wasm.js");
 /** The `PyKata` class, once the engine is initialised. */
 let PyKata = null;
+/** The engine's exercise validator (no interpreter needed), once initialised. */
+let validateExercise = null;
 /** Past this many bytes held, the worker asks to be replaced once idle: every grade leaves
  * about a megabyte behind, and the engine's memory budget counts it. */
 const RETIRE_BYTES = 256 * 1024 * 1024;
@@ -47,9 +49,10 @@ async function compile() {
 }
 
 const ready = Promise.all([glue, compile()])
-  .then(async ([{ default: init, PyKata: api }, module]) => {
+  .then(async ([{ default: init, PyKata: api, validateExercise: validate }, module]) => {
     await init({ module_or_path: module });
     PyKata = api;
+    validateExercise = validate;
     self.postMessage({ type: "ready" });
     const engine = new PyKata();
     warmUp(engine);
@@ -84,6 +87,10 @@ self.onmessage = async ({ data }) => {
   const { id, op } = data;
   try {
     const engine = await ready;
+    if (op === "validate") {
+      self.postMessage({ id, ok: true, result: validateExercise(data.format, data.text, data.name) });
+      return;
+    }
     const result =
       op === "grade"
         ? engine.grade(data.exercise, data.source)

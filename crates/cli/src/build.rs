@@ -12,19 +12,20 @@ use std::process::ExitCode;
 
 /// The index of a built folder: `exercises/index.json`.
 #[derive(Serialize)]
-struct Index {
+pub(crate) struct Index {
     packs: Vec<PackEntry>,
 }
 
-#[derive(Serialize)]
-struct PackEntry {
+/// One pack in the index.
+#[derive(Clone, Serialize)]
+pub(crate) struct PackEntry {
     id: String,
     title: String,
     description: Option<String>,
     exercises: Vec<ExerciseEntry>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct ExerciseEntry {
     id: String,
     title: String,
@@ -35,7 +36,7 @@ struct ExerciseEntry {
 }
 
 /// The checkout's `www/` folder, where the demo site and the wasm package live.
-fn default_assets() -> PathBuf {
+pub(crate) fn default_assets() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www")
 }
 
@@ -44,13 +45,7 @@ pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Resul
     let mut packs = Vec::new();
     let mut diagnostics = Vec::new();
     for path in paths {
-        for target in pykata_pack::discover(path).map_err(|d| anyhow::anyhow!("{d}"))? {
-            let Target::Pack(dir) = target else {
-                bail!(
-                    "{}: build takes packs (folders with pack.toml), not lone exercises",
-                    path.display()
-                );
-            };
+        for dir in pack_dirs(path, "build")? {
             let loaded = pykata_pack::load_pack(&dir);
             diagnostics.extend(loaded.diagnostics);
             packs.extend(loaded.value);
@@ -65,14 +60,12 @@ pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Resul
     let progress = indicatif::ProgressBar::new(total as u64).with_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} exercises built").expect("valid template"),
     );
-    let index = Index {
-        packs: packs
-            .iter()
-            .map(|pack| write_pack(pack, out, &engine, &progress))
-            .collect::<Result<_>>()?,
-    };
+    let entries = packs
+        .iter()
+        .map(|pack| write_pack(pack, out, &engine, &progress))
+        .collect::<Result<_>>()?;
     progress.finish_and_clear();
-    fs::write(out.join("exercises/index.json"), serde_json::to_string_pretty(&index)?)?;
+    let index = write_index(entries, out)?;
     let count: usize = index.packs.iter().map(|p| p.exercises.len()).sum();
     eprintln!(
         "built {} packs, {count} exercises into {}",
@@ -82,7 +75,31 @@ pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Resul
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_pack(
+/// The pack folders at or below `path`; a lone exercise (no pack) is an error for `command`.
+pub(crate) fn pack_dirs(path: &Path, command: &str) -> Result<Vec<PathBuf>> {
+    pykata_pack::discover(path)
+        .map_err(|d| anyhow::anyhow!("{d}"))?
+        .into_iter()
+        .map(|target| match target {
+            Target::Pack(dir) => Ok(dir),
+            Target::Exercise(_) => bail!(
+                "{}: {command} takes packs (folders with pack.toml), not lone exercises",
+                path.display()
+            ),
+        })
+        .collect()
+}
+
+/// Write `exercises/index.json`, listing `packs` in order.
+pub(crate) fn write_index(packs: Vec<PackEntry>, out: &Path) -> Result<Index> {
+    let index = Index { packs };
+    fs::write(out.join("exercises/index.json"), serde_json::to_string_pretty(&index)?)?;
+    Ok(index)
+}
+
+/// Write `exercises/<pack>/<exercise>.json` for every exercise of `pack` (prompt rendered,
+/// hidden outputs digested), and return its entry in the index.
+pub(crate) fn write_pack(
     pack: &Pack,
     out: &Path,
     engine: &Engine<SystemHost>,
@@ -93,7 +110,7 @@ fn write_pack(
     let mut exercises = Vec::new();
     for exercise in &pack.exercises {
         let mut built = exercise.clone();
-        built.prompt_html = Some(render_markdown(&exercise.prompt));
+        built.prompt_html = Some(pykata_pack::render_markdown(&exercise.prompt));
         engine
             .digest_hidden_outputs(&mut built.manifest)
             .with_context(|| format!("cannot digest the hidden checks of {}", exercise.dir.display()))?;
@@ -116,22 +133,19 @@ fn write_pack(
     })
 }
 
-/// Markdown to HTML; raw HTML in the prompt is escaped, not passed through.
-fn render_markdown(markdown: &str) -> String {
-    use pulldown_cmark::{Event, Options, Parser, html};
-    let parser =
-        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
-            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-            other => other,
-        });
-    let mut out = String::new();
-    html::push_html(&mut out, parser);
-    out
-}
-
 /// Copy the demo site (`site/`) and the bundled widget (`build/`) to the top of `out`, and the
 /// wasm package (`pkg/`) to `out/pkg`; then pre-compress the big assets.
 fn copy_assets(assets: &Path, out: &Path) -> Result<()> {
+    copy_widget(assets, out, true)?;
+    for asset in PRECOMPRESSED {
+        precompress(&out.join(asset))?;
+    }
+    Ok(())
+}
+
+/// Copy the bundled widget (`build/`) to the top of `out` and the wasm package (`pkg/`) to
+/// `out/pkg`, after the demo site (`site/`) if `with_site`; nothing is compressed.
+pub(crate) fn copy_widget(assets: &Path, out: &Path, with_site: bool) -> Result<()> {
     let pkg = assets.join("pkg");
     if !pkg.join("pykata_wasm_bg.wasm").is_file() {
         bail!(
@@ -146,12 +160,11 @@ fn copy_assets(assets: &Path, out: &Path) -> Result<()> {
             widget.display()
         );
     }
-    copy_dir(&assets.join("site"), out)?;
+    if with_site {
+        copy_dir(&assets.join("site"), out)?;
+    }
     copy_dir(&widget, out)?;
     copy_dir(&pkg, &out.join("pkg"))?;
-    for asset in PRECOMPRESSED {
-        precompress(&out.join(asset))?;
-    }
     Ok(())
 }
 

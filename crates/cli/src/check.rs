@@ -4,7 +4,7 @@ use crate::isolated::Grader;
 use crate::{Format, report_diagnostics};
 use anyhow::Result;
 use pykata_engine::{Report, Status};
-use pykata_pack::{Diagnostic, Exercise, Span, Target};
+use pykata_pack::{Diagnostic, Exercise, Target};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,7 +12,7 @@ use std::process::ExitCode;
 /// The verdict on one exercise.
 #[derive(Serialize)]
 struct Verdict {
-    exercise: PathBuf,
+    exercise: String,
     solution: Status,
     starter: Status,
     wrong_caught: usize,
@@ -26,6 +26,13 @@ pub(crate) fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
     let mut load_problems = Vec::new();
     let mut exercises = Vec::new();
     for path in paths {
+        if path.is_file() {
+            // A page: Markdown or HTML with exercises written in it.
+            let loaded = pykata_pack::load_page(path);
+            exercises.extend(loaded.value.unwrap_or_default());
+            load_problems.extend(loaded.diagnostics);
+            continue;
+        }
         for target in pykata_pack::discover(path).map_err(|d| anyhow::anyhow!("{d}"))? {
             let (value, diagnostics) = match target {
                 Target::Pack(dir) => {
@@ -86,13 +93,13 @@ fn failing_checks(report: &Report) -> Vec<&str> {
 
 /// Grade the exercise's solution, starter and wrong solutions, and say what is unsound.
 fn verify(grader: &mut Grader, exercise: &Exercise) -> Result<Verdict> {
-    let dir = &exercise.dir;
+    let origin = &exercise.origin;
     let mut problems = Vec::new();
     let solution = grader.grade(&exercise.manifest, &exercise.solution)?;
     if solution.status != Status::Pass {
         let mut diagnostic = Diagnostic::error(
             format!("the reference solution does not pass: {}", describe_failure(&solution)),
-            Span::file(&dir.join("solution.py")),
+            origin.solution.clone(),
         );
         if let Some(test) = solution.tests.iter().find(|t| t.status != Status::Pass) {
             diagnostic = diagnostic.hint(test.message.clone().unwrap_or_default());
@@ -102,7 +109,7 @@ fn verify(grader: &mut Grader, exercise: &Exercise) -> Result<Verdict> {
     let starter = grader.grade(&exercise.manifest, &exercise.starter)?;
     if starter.status == Status::Pass {
         problems.push(
-            Diagnostic::error("the starter passes every check", Span::file(&dir.join("starter.py")))
+            Diagnostic::error("the starter passes every check", origin.starter.clone())
                 .hint("a starter must leave the work to the learner, or the checks are too weak"),
         );
     }
@@ -110,7 +117,7 @@ fn verify(grader: &mut Grader, exercise: &Exercise) -> Result<Verdict> {
     let mut exercised = std::collections::HashSet::new();
     for wrong in &exercise.wrong {
         let report = grader.grade(&exercise.manifest, &wrong.source)?;
-        let span = Span::file(&wrong.path);
+        let span = wrong.span.clone();
         let named = report.test(&wrong.fails);
         let crashed_on_load = named.is_some_and(|t| {
             // The runner's wording for code that raised before any check could run.
@@ -162,17 +169,17 @@ fn verify(grader: &mut Grader, exercise: &Exercise) -> Result<Verdict> {
                     "no wrong solution fails check `{}`, so nothing proves it works",
                     check.id
                 ),
-                Span::file(&dir.join("exercise.toml")),
+                origin.manifest.clone(),
             )
             .field(format!("checks[{index}]"))
             .hint(format!(
-                "add a wrong/*.py with `# fails: {}` showing the mistake it catches",
+                "add a wrong solution showing the mistake it catches: wrong/NAME.py starting `# fails: {0}` (in a page, a [[wrong]] table with fails = \"{0}\")",
                 check.id
             ))
         })
         .collect();
     Ok(Verdict {
-        exercise: dir.clone(),
+        exercise: origin.name.clone(),
         solution: solution.status,
         starter: starter.status,
         wrong_caught: caught,
@@ -198,12 +205,7 @@ pub(crate) fn status_word(status: Status) -> &'static str {
 }
 
 fn print_table(verdicts: &[Verdict]) {
-    let width = verdicts
-        .iter()
-        .map(|v| v.exercise.display().to_string().len())
-        .max()
-        .unwrap_or(8)
-        .max(8);
+    let width = verdicts.iter().map(|v| v.exercise.len()).max().unwrap_or(8).max(8);
     println!(
         "{:<width$}  {:<8}  {:<7}  {:<7}  verdict",
         "exercise", "solution", "starter", "wrong"
@@ -211,7 +213,7 @@ fn print_table(verdicts: &[Verdict]) {
     for v in verdicts {
         println!(
             "{:<width$}  {:<8}  {:<7}  {:<7}  {}",
-            v.exercise.display(),
+            v.exercise,
             status_word(v.solution),
             status_word(v.starter),
             format!("{}/{}", v.wrong_caught, v.wrong_total),

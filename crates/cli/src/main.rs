@@ -6,6 +6,7 @@ mod check;
 mod import;
 mod isolated;
 mod new;
+mod serve;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -83,6 +84,20 @@ enum Command {
         #[arg(long, env = "PYKATA_ASSETS")]
         assets: Option<PathBuf>,
     },
+    /// Preview pages and packs while writing them: build into a temporary folder, serve it on
+    /// 127.0.0.1, rebuild what changed on every save and reload the open pages. Problems are
+    /// printed here and shown in the pages.
+    Serve {
+        /// Markdown (.md, .markdown) or HTML pages, pack folders, or folders of packs.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The port to listen on at 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// The web assets folder (holding build/ and pkg/, and site/ for packs); defaults to this checkout's www/.
+        #[arg(long, env = "PYKATA_ASSETS")]
+        assets: Option<PathBuf>,
+    },
     /// Internal: grade the requests on stdin, one JSON line each, answering one JSON report
     /// per line on stdout (the child process that `grade` and `check` run submissions in).
     #[command(hide = true)]
@@ -135,6 +150,7 @@ fn main() -> ExitCode {
         }),
         Command::Schema { out } => write_schemas(&out).map(|()| ExitCode::SUCCESS),
         Command::Build { paths, out, assets } => build::run(&paths, &out, assets.as_deref()),
+        Command::Serve { paths, port, assets } => serve::run(&paths, port, assets.as_deref()),
         Command::Worker => isolated::serve().map(|()| ExitCode::SUCCESS),
     };
     match outcome {

@@ -115,7 +115,8 @@ fn check_reports_a_malformed_exercise_with_file_and_line() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr.contains("exercise.toml:13:8: error: checks[0].kind: unknown variant `behavior`"),
+        stderr.contains("exercise.toml:13:8: error: checks[0].kind: unknown kind `behavior`")
+            && stderr.contains("hint: did you mean `behaviour`?"),
         "{stderr}"
     );
 }
@@ -719,4 +720,91 @@ fn batch_grading_moves_on_after_a_hanging_and_a_crashing_submission() {
 fn the_worker_subcommand_is_not_in_the_help() {
     let help = String::from_utf8(pykata(&["--help"]).stdout).unwrap();
     assert!(help.contains("grade") && !help.contains("worker"), "{help}");
+}
+
+/// An exercise as one text: `tests/fixtures/shout.toml`, shared with the other tests of pages.
+const SHOUT: &str = include_str!("../../../tests/fixtures/shout.toml");
+
+/// A Markdown post with that exercise in a `py-kata` fence, as a blogger writes it.
+fn shout_post() -> String {
+    format!("# Decorators that shout\n\nSome prose first.\n\n```py-kata\n{SHOUT}```\n")
+}
+
+#[test]
+fn check_proves_an_exercise_written_in_a_markdown_post() {
+    let root = tempfile::tempdir().unwrap();
+    let post = root.path().join("post.md");
+    fs::write(&post, shout_post()).unwrap();
+    let output = pykata(&["check", post.to_str().unwrap(), "--format", "json"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let verdicts: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let verdict = &verdicts["exercises"][0];
+    assert!(
+        verdict["exercise"].as_str().unwrap().ends_with("post.md#shout"),
+        "{verdict}"
+    );
+    assert_eq!(verdict["solution"], "pass");
+    assert_eq!(verdict["starter"], "fail");
+    assert_eq!(verdict["wrong_caught"], 1);
+}
+
+#[test]
+fn check_points_at_the_lines_of_the_page() {
+    let root = tempfile::tempdir().unwrap();
+    // The starter passes, the wrong solution is not caught, and a second fence is malformed.
+    let unsound = shout_post()
+        .replace("    return func\n", "    return lambda *a: func(*a).upper()\n")
+        .replace(".lower()", ".upper()");
+    let broken = "\n```py-kata\nid = \"two\"\ntitle = \"Two\"\ntopic = \"x\"\ndifficulty = \"easy\"\nhints = []\nsolution = \"pass\"\n\n[[checks]]\nid = \"c\"\nkind = \"behavior\"\ntitle = \"t\"\nmessage = \"m\"\ncdoe = \"pass\"\n```\n";
+    let post = root.path().join("post.md");
+    fs::write(&post, format!("{unsound}{broken}")).unwrap();
+    let output = pykata(&["check", post.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let at = |line: usize| format!("{}:{line}:", post.display());
+    // Lines of the post: the starter's value opens at line 12, the wrong code at 32; the
+    // second fence's kind is at line 48 and its misspelled field at 51.
+    for (line, text) in [
+        (12, "error: the starter passes every check"),
+        (32, "error: check `upper` does not catch this wrong solution"),
+        (48, "error: checks[0].kind: unknown kind `behavior`"),
+        (51, "error: checks[0].cdoe: unknown field `cdoe`"),
+    ] {
+        let shown = stderr.lines().find(|l| l.contains(text)).unwrap_or_default();
+        assert!(
+            shown.starts_with(&at(line)),
+            "{text} is reported at line {line}: {shown}"
+        );
+    }
+    assert!(
+        stderr.contains("did you mean `behaviour`?") && stderr.contains("did you mean `code`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_reads_toml_script_elements_in_html_pages() {
+    let root = tempfile::tempdir().unwrap();
+    let page = root.path().join("page.html");
+    fs::write(
+        &page,
+        format!("<!doctype html>\n<p>Try it:</p>\n<py-kata>\n<script type=\"application/toml\" data-kata>\n{SHOUT}</script>\n</py-kata>\n"),
+    )
+    .unwrap();
+    let output = pykata(&["check", page.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let verdicts: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(verdicts["exercises"][0]["wrong_caught"], 1);
+
+    let empty = root.path().join("empty.md");
+    fs::write(&empty, "# Nothing to practise here\n").unwrap();
+    let output = pykata(&["check", empty.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "a page without exercises proves nothing");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no exercise in this page"));
 }

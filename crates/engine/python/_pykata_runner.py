@@ -279,7 +279,7 @@ def _execute(request):
             scope["__builtins__"] = dict(_guard.BUILTINS)
             scope[_STRICT_EQUAL] = _guard.strict_equal
             try:
-                _exec(_compile_check(check_code), scope)
+                _exec_check(request, scope)
             except _BaseException as exc:
                 _guard.restore()
                 if isinstance(exc, _CheckFailed):
@@ -441,6 +441,13 @@ class _StrictComparisons(_ast.NodeTransformer):
 # Compiled check code by its text: the same checks run for every submission of an exercise.
 _compiled_checks = {}
 _COMPILED_CHECKS_KEPT = 256
+
+
+def _exec_check(request, scope):
+    """Run the exercise's setup, then the check's code, in `scope`."""
+    for code in (request.get("setup"), request["code"]):
+        if code:
+            _exec(_compile_check(code), scope)
 
 
 def _compile_check(code):

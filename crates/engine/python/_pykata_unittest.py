@@ -17,9 +17,9 @@ from _pykata_runner import (
     _Streams,
     _answer,
     _budget_of,
-    _compile_check,
     _compile_learner,
     _describe,
+    _exec_check,
     _learner_frames,
     _raised,
 )
@@ -95,7 +95,7 @@ def run(request):
     scope.update(_HELPERS)
     scope.update({k: v for k, v in module.__dict__.items() if not k.startswith("__")})
     try:
-        exec(_compile_check(request["code"]), scope)
+        _exec_check(request, scope)
     except BaseException as exc:
         _guard.restore()
         text, line = _describe(exc, source)

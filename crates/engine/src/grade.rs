@@ -46,6 +46,9 @@ impl<H: Host + std::fmt::Debug> std::fmt::Debug for Engine<H> {
 #[derive(Serialize)]
 struct CheckRequest<'a> {
     source: &'a str,
+    /// The exercise's shared setup, run before the check's code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    setup: Option<&'a str>,
     #[serde(flatten)]
     check: &'a Check,
 }
@@ -212,7 +215,8 @@ impl<H: Host> Engine<H> {
             let answer = if budget_ms == 0 {
                 CheckAnswer::out_of_time()
             } else {
-                let request = serde_json::to_string(&CheckRequest { source, check })?;
+                let setup = manifest.setup.as_deref();
+                let request = serde_json::to_string(&CheckRequest { source, setup, check })?;
                 CheckAnswer::from_runner(session.call("run_check", &request, Some(budget_ms))?)?
             };
             let duration_ms = self.host.now_ms() - started;
@@ -267,7 +271,10 @@ impl<H: Host> Engine<H> {
             Some(json) => serde_json::from_str(json)?,
             None => RunOutput::default(),
         };
-        self.recycle(session, !answer.timed_out && answer.json.is_some() && output.budget.is_none());
+        self.recycle(
+            session,
+            !answer.timed_out && answer.json.is_some() && output.budget.is_none(),
+        );
         if answer.timed_out {
             output.budget = Some(Budget::Time);
             output.error = Some(time_budget_message(limit_ms));

@@ -100,7 +100,8 @@ fn restore_contents(pairs: PyListRef, keep_submodules: bool, vm: &VirtualMachine
             for (key, value) in wanted.into_iter().chain(submodules) {
                 live.set_item(&*key, value, vm)?;
             }
-        } else if let (Some(live), Some(snapshot)) = (live.downcast_ref::<PyList>(), snapshot.downcast_ref::<PyList>()) {
+        } else if let (Some(live), Some(snapshot)) = (live.downcast_ref::<PyList>(), snapshot.downcast_ref::<PyList>())
+        {
             let wanted = snapshot.borrow_vec().to_vec();
             if same_objects(&live.borrow_vec(), &wanted) {
                 continue;

@@ -561,3 +561,44 @@ assert collections.abc.Iterable
     let report = grade(&two, "import json.tool\nmain = json.tool.main\n");
     assert_eq!(report.status, Status::Pass, "{report:#?}");
 }
+
+#[test]
+fn the_exercises_setup_runs_before_every_check_that_runs_code() {
+    let checks = r#"
+setup = """
+def twice(f, x):
+    return f(f(x))
+calls = []
+"""
+
+[[checks]]
+id = "assert"
+kind = "assert"
+title = "A"
+message = "m"
+code = "assert twice(inc, 1) == 3; calls.append(1); assert calls == [1]"
+
+[[checks]]
+id = "behaviour"
+kind = "behaviour"
+title = "B"
+message = "m"
+code = "assert twice(inc, 0) == 2; assert calls == [], 'each check gets a fresh setup'"
+
+[[checks]]
+id = "unittest"
+kind = "unittest"
+title = "U"
+message = "m"
+code = """
+def test_twice():
+    assert twice(inc, 5) == 7
+"""
+"#;
+    on_big_stack(move || {
+        let pass = grade(checks, "def inc(x):\n    return x + 1\n");
+        assert_eq!(pass.status, Status::Pass, "{pass:#?}");
+        let fail = grade(checks, "def inc(x):\n    return x\n");
+        assert!(fail.tests.iter().all(|t| t.status == Status::Fail), "{fail:#?}");
+    });
+}

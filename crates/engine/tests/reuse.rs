@@ -50,7 +50,6 @@ fn untimed(mut report: Report) -> Report {
     report
 }
 
-
 #[test]
 fn correct_solutions_keep_the_interpreter_for_the_next_submission() {
     // Reuse is what makes grading fast: an honest solution must not make the engine think
@@ -96,7 +95,9 @@ fn after_every_hostile_submission_the_next_one_is_graded_as_by_a_fresh_engine() 
             let mut next = vec![exercise.solution.clone()];
             next.extend(exercise.wrong.iter().map(|wrong| wrong.source.clone()));
             for source in next {
-                let fresh = Engine::new(SystemHost::default()).grade(&exercise.manifest, &source).unwrap();
+                let fresh = Engine::new(SystemHost::default())
+                    .grade(&exercise.manifest, &source)
+                    .unwrap();
                 let reused = engine.grade(&exercise.manifest, &source).unwrap();
                 assert_eq!(
                     untimed(reused),
@@ -122,22 +123,86 @@ fn what_a_submission_changes_does_not_reach_the_next() {
     // (what the submission does, a check that passes only in a fresh interpreter, whether the
     // interpreter is put back and kept rather than replaced)
     let cases = [
-        ("import sys\nsys.leak = 1", "import sys\nassert not hasattr(sys, 'leak')", true),
-        ("import sys\nsys.modules['json'] = None", "import json\nassert json.dumps(1) == '1'", true),
-        ("import sys, types\nsys.modules['helper'] = types.ModuleType('helper')", "import sys\nassert 'helper' not in sys.modules", true),
-        ("import builtins\nbuiltins.sorted = reversed", "assert sorted([2, 1]) == [1, 2]", true),
-        ("import json\njson.dumps = repr", "import json\nassert json.dumps('a') == '\"a\"'", true),
-        ("import json\njson.JSONEncoder.default = lambda self, o: 'x'", "import json\ntry:\n    json.dumps({1})\nexcept TypeError:\n    pass\nelse:\n    raise AssertionError('patched encoder')", false),
-        ("import json\njson._default_encoder.indent = 4", "import json\nassert json.dumps([1]) == '[1]'", true),
-        ("import warnings\nwarnings.simplefilter('error')", "import warnings\nwarnings.warn('only a warning')", true),
-        ("import copyreg\ncopyreg.dispatch_table[int] = None", "import copyreg\nassert int not in copyreg.dispatch_table", true),
-        ("import json.tool", "import json\nassert not hasattr(json, 'tool')", true),
-        ("import sys\nsys.setrecursionlimit(30)", "import sys\nassert sys.getrecursionlimit() > 30", true),
-        ("import sys\nsys.set_int_max_str_digits(640)", "assert len(str(10 ** 1000)) == 1001", true),
-        ("import functools\nfunctools.WRAPPER_ASSIGNMENTS = ()", "import functools\nassert '__name__' in functools.WRAPPER_ASSIGNMENTS", true),
-        ("import sys\nsys.path_importer_cache['x'] = 1", "import sys\nassert 'x' not in sys.path_importer_cache", true),
-        ("import collections\ncollections.Counter.leak = 1", "import collections\nassert not hasattr(collections.Counter, 'leak')", false),
-        ("import random\nrandom.random = lambda: 0.5", "import random\nassert getattr(random.random, '__self__', None) is random._inst", true),
+        (
+            "import sys\nsys.leak = 1",
+            "import sys\nassert not hasattr(sys, 'leak')",
+            true,
+        ),
+        (
+            "import sys\nsys.modules['json'] = None",
+            "import json\nassert json.dumps(1) == '1'",
+            true,
+        ),
+        (
+            "import sys, types\nsys.modules['helper'] = types.ModuleType('helper')",
+            "import sys\nassert 'helper' not in sys.modules",
+            true,
+        ),
+        (
+            "import builtins\nbuiltins.sorted = reversed",
+            "assert sorted([2, 1]) == [1, 2]",
+            true,
+        ),
+        (
+            "import json\njson.dumps = repr",
+            "import json\nassert json.dumps('a') == '\"a\"'",
+            true,
+        ),
+        (
+            "import json\njson.JSONEncoder.default = lambda self, o: 'x'",
+            "import json\ntry:\n    json.dumps({1})\nexcept TypeError:\n    pass\nelse:\n    raise AssertionError('patched encoder')",
+            false,
+        ),
+        (
+            "import json\njson._default_encoder.indent = 4",
+            "import json\nassert json.dumps([1]) == '[1]'",
+            true,
+        ),
+        (
+            "import warnings\nwarnings.simplefilter('error')",
+            "import warnings\nwarnings.warn('only a warning')",
+            true,
+        ),
+        (
+            "import copyreg\ncopyreg.dispatch_table[int] = None",
+            "import copyreg\nassert int not in copyreg.dispatch_table",
+            true,
+        ),
+        (
+            "import json.tool",
+            "import json\nassert not hasattr(json, 'tool')",
+            true,
+        ),
+        (
+            "import sys\nsys.setrecursionlimit(30)",
+            "import sys\nassert sys.getrecursionlimit() > 30",
+            true,
+        ),
+        (
+            "import sys\nsys.set_int_max_str_digits(640)",
+            "assert len(str(10 ** 1000)) == 1001",
+            true,
+        ),
+        (
+            "import functools\nfunctools.WRAPPER_ASSIGNMENTS = ()",
+            "import functools\nassert '__name__' in functools.WRAPPER_ASSIGNMENTS",
+            true,
+        ),
+        (
+            "import sys\nsys.path_importer_cache['x'] = 1",
+            "import sys\nassert 'x' not in sys.path_importer_cache",
+            true,
+        ),
+        (
+            "import collections\ncollections.Counter.leak = 1",
+            "import collections\nassert not hasattr(collections.Counter, 'leak')",
+            false,
+        ),
+        (
+            "import random\nrandom.random = lambda: 0.5",
+            "import random\nassert getattr(random.random, '__self__', None) is random._inst",
+            true,
+        ),
     ];
     let engine = Engine::new(SystemHost::default());
     for (change, check, kept) in cases {
@@ -179,7 +244,9 @@ fn a_preloaded_interpreter_grades_as_one_that_imports_on_first_need() {
             let preloaded = Engine::new(SystemHost::default());
             preloaded.preload().unwrap();
             assert!(preloaded.is_warm());
-            let fresh = Engine::new(SystemHost::default()).grade(&exercise.manifest, &exercise.starter).unwrap();
+            let fresh = Engine::new(SystemHost::default())
+                .grade(&exercise.manifest, &exercise.starter)
+                .unwrap();
             let report = preloaded.grade(&exercise.manifest, &exercise.starter).unwrap();
             assert_eq!(untimed(report), untimed(fresh), "{}", folder.display());
         }

@@ -14,7 +14,7 @@ pub enum Severity {
 }
 
 /// Where a problem is: a file and, when known, a byte range in it with its 1-based line and column.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Span {
     pub file: PathBuf,
     pub line: Option<usize>,
@@ -126,6 +126,17 @@ impl Diagnostic {
             Some(field) => format!("{}: {}", field, self.message),
             None => self.message.clone(),
         }
+    }
+}
+
+/// Collecting diagnostics: the value, or `None` with the diagnostic pushed to `out`.
+pub(crate) trait OkOrPush<T> {
+    fn ok_or_push(self, out: &mut Vec<Diagnostic>) -> Option<T>;
+}
+
+impl<T> OkOrPush<T> for Result<T, Diagnostic> {
+    fn ok_or_push(self, out: &mut Vec<Diagnostic>) -> Option<T> {
+        self.map_err(|diagnostic| out.push(diagnostic)).ok()
     }
 }
 

@@ -1,9 +1,9 @@
 //! Reading exercise and pack folders from disk, with every problem as a [`Diagnostic`].
 
-use crate::diagnostic::{Diagnostic, Severity, Span};
-use crate::model::{Check, CheckKind, Exercise, Manifest, Pack, PackManifest, WrongSolution};
+use crate::diagnostic::{Diagnostic, OkOrPush, Severity, Span};
+use crate::model::{Exercise, Manifest, Origin, Pack, PackManifest, WrongSolution};
 use crate::toml_spans::{PathPart, SpannedToml};
-use serde::de::DeserializeOwned;
+use crate::validate::{TomlText, Writer, is_identifier, read_manifest, read_table};
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ pub struct Loaded<T> {
 }
 
 impl<T> Loaded<T> {
-    fn finish(value: Option<T>, diagnostics: Vec<Diagnostic>) -> Self {
+    pub(crate) fn finish(value: Option<T>, diagnostics: Vec<Diagnostic>) -> Self {
         let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
         Loaded {
             value: if failed { None } else { value },
@@ -153,85 +153,25 @@ fn read_toml_text(path: &Path) -> Result<String, Diagnostic> {
 }
 
 /// Whether a file that must hold something is empty or only whitespace.
-fn is_blank(text: &str) -> bool {
+pub(crate) fn is_blank(text: &str) -> bool {
     text.trim().is_empty()
-}
-
-/// Parse `source` (the text of `path`) as TOML into `T`, locating syntax and type errors.
-fn parse_toml<'s, T: DeserializeOwned>(path: &Path, source: &'s str) -> Result<(T, SpannedToml<'s>), Diagnostic> {
-    let locate = |error: toml::de::Error, doc: Option<&SpannedToml<'_>>| {
-        let range = error.span().unwrap_or(0..0);
-        let message = friendly(error.message().trim(), source.get(range.clone()).unwrap_or_default());
-        let mut diagnostic = Diagnostic::error(message, Span::at(path, source, range.clone()));
-        if doc.is_none() && error.message().trim() == "duplicate key" {
-            // A syntax error, so no document to ask: the span is the key itself.
-            let key = source.get(range.clone()).unwrap_or_default().trim();
-            if !key.is_empty() {
-                return diagnostic.field(key.trim_matches(['"', '\'']).to_owned());
-            }
-        }
-        if let Some(field) = doc.and_then(|d| d.field_at(range.start)) {
-            let missing = error
-                .message()
-                .strip_prefix("missing field `")
-                .and_then(|m| m.split('`').next());
-            diagnostic = match missing {
-                Some(name) => diagnostic.field(format!("{field}.{name}")),
-                None => diagnostic.field(field),
-            };
-        } else if let Some(name) = error
-            .message()
-            .strip_prefix("missing field `")
-            .and_then(|m| m.split('`').next())
-        {
-            diagnostic = diagnostic.field(name.to_owned());
-        }
-        diagnostic
-    };
-    let doc = SpannedToml::parse(source).map_err(|e| locate(e, None))?;
-    let value = toml::from_str::<T>(source).map_err(|e| locate(e, Some(&doc)))?;
-    Ok((value, doc))
-}
-
-/// toml's and serde's messages in an author's words: `at` is the source text the error spans.
-fn friendly(message: &str, at: &str) -> String {
-    let is_datetime = at.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    let message = if message.starts_with("invalid type: map,") {
-        let kind = if is_datetime { "date-time" } else { "table" };
-        message.replacen("map", kind, 1)
-    } else if message == "wanted string or table" {
-        "invalid type: expected a string".to_owned()
-    } else {
-        message.to_owned()
-    };
-    message
-        .replace("expected u64", "expected a whole number of at least 0")
-        .replace("expected usize", "expected a whole number of at least 0")
-        .replace("expected a sequence", "expected an array")
 }
 
 /// Load and validate the exercise in `dir`.
 pub fn load_exercise(dir: &Path) -> Loaded<Exercise> {
     let mut diagnostics = Vec::new();
     let manifest_path = dir.join("exercise.toml");
-    let manifest = match read_toml_text(&manifest_path) {
-        Ok(source) => match parse_toml::<Manifest>(&manifest_path, &source) {
-            Ok((mut manifest, doc)) => {
-                let at = |path: &[PathPart<'_>]| Span::at(&manifest_path, &source, doc.span_of(path));
-                validate_manifest(&manifest, dir, &at, &mut diagnostics);
-                read_check_files(&mut manifest, dir, &at, &mut diagnostics);
-                Some(manifest)
-            }
-            Err(d) => {
-                diagnostics.push(d);
-                None
-            }
-        },
-        Err(d) => {
-            diagnostics.push(d);
-            None
-        }
-    };
+    // `.` and `..` name no folder: ask the file system for the real name.
+    let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let folder = real.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let manifest = read_toml_text(&manifest_path)
+        .ok_or_push(&mut diagnostics)
+        .and_then(|source| {
+            let text = TomlText::parse(&manifest_path, &source).ok_or_push(&mut diagnostics)?;
+            let mut manifest = read_manifest(&text, &[], Some(&folder), Writer::Author, &mut diagnostics)?;
+            read_check_files(&mut manifest, dir, &text, &mut diagnostics);
+            Some(manifest)
+        });
     // `prompt.md` and `solution.py` must say something; a blank starter is a fair start.
     let mut text = |name: &str, blank: Option<&str>| {
         let path = dir.join(name);
@@ -265,177 +205,64 @@ pub fn load_exercise(dir: &Path) -> Loaded<Exercise> {
         solution,
         wrong,
         dir: dir.to_path_buf(),
+        origin: Origin {
+            name: dir.display().to_string(),
+            manifest: Span::file(&manifest_path),
+            starter: Span::file(&dir.join("starter.py")),
+            solution: Span::file(&dir.join("solution.py")),
+        },
     });
     Loaded::finish(exercise, diagnostics)
 }
 
-fn is_identifier(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !id.starts_with('-')
-}
-
-fn validate_manifest(
-    manifest: &Manifest,
-    dir: &Path,
-    at: &impl Fn(&[PathPart<'_>]) -> Span,
-    out: &mut Vec<Diagnostic>,
-) {
+/// Replace each check's `file` with the file's text in `code`, and `setup_file` likewise.
+fn read_check_files(manifest: &mut Manifest, dir: &Path, text: &TomlText<'_>, out: &mut Vec<Diagnostic>) {
     use PathPart::{Index, Key};
-    // `.` and `..` name no folder: ask the file system for the real name.
-    let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    let folder = real.file_name().unwrap_or_default().to_string_lossy();
-    if manifest.id != folder {
-        out.push(
-            Diagnostic::error(
-                format!("id `{}` differs from the folder name `{folder}`", manifest.id),
-                at(&[Key("id")]),
-            )
-            .field("id")
-            .hint(format!("set id = \"{folder}\" or rename the folder")),
-        );
-    } else if !is_identifier(&manifest.id) {
-        out.push(Diagnostic::error("id must be lowercase letters, digits and dashes", at(&[Key("id")])).field("id"));
+    let setup = (manifest.setup.is_none()).then(|| manifest.setup_file.take()).flatten();
+    if let Some(file) = setup {
+        manifest.setup = read_code_file(dir, &file, text, &[Key("setup_file")], "setup_file".to_owned(), out);
     }
-    if manifest.hints.len() < 2 {
-        out.push(
-            Diagnostic::error(
-                format!("{} hint(s); an exercise needs at least 2", manifest.hints.len()),
-                at(&[Key("hints")]),
-            )
-            .field("hints")
-            .hint("add graduated hints, gentlest first"),
-        );
-    }
-    if manifest.time_limit_ms == Some(0) {
-        out.push(Diagnostic::error("must be at least 1", at(&[Key("time_limit_ms")])).field("time_limit_ms"));
-    }
-    if manifest.checks.is_empty() {
-        out.push(Diagnostic::error("an exercise needs at least one check", at(&[])).field("checks"));
-    }
-    for (index, check) in manifest.checks.iter().enumerate() {
-        let field = |name: &str| format!("checks[{index}].{name}");
-        let span = |name: &str| at(&[Key("checks"), Index(index), Key(name)]);
-        if !is_identifier(&check.id) {
-            out.push(
-                Diagnostic::error("check id must be lowercase letters, digits and dashes", span("id"))
-                    .field(field("id")),
-            );
-        }
-        if manifest.checks[..index].iter().any(|earlier| earlier.id == check.id) {
-            out.push(
-                Diagnostic::error(format!("duplicate check id `{}`", check.id), span("id"))
-                    .field(field("id"))
-                    .hint("every check in an exercise needs its own id"),
-            );
-        }
-        if let Some(hint) = check.hint
-            && (hint == 0 || hint > manifest.hints.len())
-        {
-            out.push(
-                Diagnostic::error(
-                    format!(
-                        "hint {hint} does not exist; the exercise has {} hints (numbered from 1)",
-                        manifest.hints.len()
-                    ),
-                    span("hint"),
-                )
-                .field(field("hint")),
-            );
-        }
-        for (name, problem) in kind_field_problems(check) {
-            let diagnostic = Diagnostic::error(problem, if name == "kind" { span("kind") } else { span(name) });
-            out.push(diagnostic.field(field(name)));
-        }
-    }
-}
-
-/// Replace each check's `file` with the file's text in `code`.
-fn read_check_files(
-    manifest: &mut Manifest,
-    dir: &Path,
-    at: &impl Fn(&[PathPart<'_>]) -> Span,
-    out: &mut Vec<Diagnostic>,
-) {
     for (index, check) in manifest.checks.iter_mut().enumerate() {
         let Some(file) = check.file.take() else { continue };
         if check.code.is_some() {
             continue; // reported: `code` and `file` together
         }
-        if Path::new(&file).is_absolute() || file.split(['/', '\\']).any(|part| part == "..") {
-            let span = at(&[PathPart::Key("checks"), PathPart::Index(index), PathPart::Key("file")]);
-            out.push(
-                Diagnostic::error("`file` must be a path inside the exercise folder", span)
-                    .field(format!("checks[{index}].file")),
-            );
-            continue;
-        }
-        let path = dir.join(&file);
-        match read_text(&path) {
-            Ok(text) if is_blank(&text) => out.push(
-                Diagnostic::error("file is empty", Span::at(&path, &text, 0..0))
-                    .field(format!("checks[{index}].file"))
-                    .hint("write the check's Python code in it"),
-            ),
-            Ok(text) => check.code = Some(text),
-            Err(diagnostic) => out.push(diagnostic.field(format!("checks[{index}].file"))),
-        }
+        let path = [Key("checks"), Index(index), Key("file")];
+        check.code = read_code_file(dir, &file, text, &path, format!("checks[{index}].file"), out);
     }
 }
 
-/// Fields a check's kind needs but lacks, or has but does not use.
-fn kind_field_problems(check: &Check) -> Vec<(&'static str, String)> {
-    let kind = check.kind.name();
-    let present = [
-        ("code", check.code.is_some() || check.file.is_some()),
-        ("stdin", check.stdin.is_some()),
-        ("expected", check.expected.is_some()),
-        ("match", check.match_mode.is_some()),
-        ("must_use", !check.must_use.is_empty()),
-        ("must_not_use", !check.must_not_use.is_empty()),
-        ("must_call", !check.must_call.is_empty()),
-        ("must_not_call", !check.must_not_call.is_empty()),
-    ];
-    let (required, allowed): (&[&str], &[&str]) = match check.kind {
-        CheckKind::Output => (&["expected"], &["code", "stdin", "expected", "match"]),
-        CheckKind::Assert | CheckKind::Behaviour | CheckKind::Unittest => (&["code"], &["code"]),
-        CheckKind::Static => (&[], &["must_use", "must_not_use", "must_call", "must_not_call"]),
-    };
-    let mut problems = Vec::new();
-    if check.expected_sha256.is_some() {
-        problems.push((
-            "expected_sha256",
-            "`expected_sha256` is written by `pykata build` for hidden checks; give `expected`".to_owned(),
-        ));
+/// The text of `file`, a Python file named at `path` of the manifest `text` (the field `field`).
+fn read_code_file(
+    dir: &Path,
+    file: &str,
+    text: &TomlText<'_>,
+    path: &[PathPart<'_>],
+    field: String,
+    out: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    if Path::new(file).is_absolute() || file.split(['/', '\\']).any(|part| part == "..") {
+        let key = field.rsplit('.').next().unwrap_or_default();
+        let message = format!("`{key}` must be a path inside the exercise folder");
+        out.push(Diagnostic::error(message, text.at(path)).field(field));
+        return None;
     }
-    if check.code.is_some() && check.file.is_some() {
-        problems.push((
-            "file",
-            "give the check's code either inline (`code`) or in a file (`file`), not both".to_owned(),
-        ));
-    } else if check.file.is_some() && check.kind == CheckKind::Output {
-        problems.push(("file", "`file` does not apply to output checks; use `code`".to_owned()));
-    }
-    for (name, is_present) in present {
-        if is_present && !allowed.contains(&name) {
-            problems.push((name, format!("`{name}` does not apply to {kind} checks")));
+    let path = dir.join(file);
+    match read_text(&path) {
+        Ok(code) if is_blank(&code) => {
+            out.push(
+                Diagnostic::error("file is empty", Span::at(&path, &code, 0..0))
+                    .field(field)
+                    .hint("write the Python code in it"),
+            );
+            None
         }
-        if !is_present && required.contains(&name) {
-            problems.push(("kind", format!("{kind} checks need `{name}`")));
+        Ok(code) => Some(code),
+        Err(diagnostic) => {
+            out.push(diagnostic.field(field));
+            None
         }
     }
-    let has_rule = present
-        .iter()
-        .any(|(name, is_present)| *is_present && name.starts_with("must_"));
-    if check.kind == CheckKind::Static && !has_rule {
-        problems.push((
-            "kind",
-            "static checks need at least one of must_use, must_not_use, must_call, must_not_call".to_owned(),
-        ));
-    }
-    problems
 }
 
 /// The header comment naming the check a wrong solution must fail: `# fails: CHECK-ID`.
@@ -523,7 +350,7 @@ fn load_wrong_solutions(dir: &Path, manifest: Option<&Manifest>, out: &mut Vec<D
             continue;
         }
         wrong.push(WrongSolution {
-            path,
+            span: Span::file(&path),
             fails: id.to_owned(),
             source,
         });
@@ -535,63 +362,54 @@ fn load_wrong_solutions(dir: &Path, manifest: Option<&Manifest>, out: &mut Vec<D
 pub fn load_pack(dir: &Path) -> Loaded<Pack> {
     let mut diagnostics = Vec::new();
     let manifest_path = dir.join("pack.toml");
-    let manifest = match read_toml_text(&manifest_path).and_then(|source| {
-        let (manifest, doc) = parse_toml::<PackManifest>(&manifest_path, &source)?;
-        let mut listed: Vec<&str> = Vec::new();
-        for (index, id) in manifest.order.iter().enumerate() {
-            let span = || {
-                Span::at(
-                    &manifest_path,
-                    &source,
-                    doc.span_of(&[PathPart::Key("order"), PathPart::Index(index)]),
-                )
-            };
-            if !is_identifier(id) {
-                // Also keeps `..`, `/abs` and `a/b` from reaching outside the pack.
-                diagnostics.push(
-                    Diagnostic::error(
-                        format!("`{id}` is not an exercise folder name: lowercase letters, digits and dashes"),
-                        span(),
-                    )
-                    .field(format!("order[{index}]")),
-                );
-            } else if listed.contains(&id.as_str()) {
-                diagnostics.push(
-                    Diagnostic::error(format!("`{id}` is listed twice"), span()).field(format!("order[{index}]")),
-                );
-            } else if !dir.join(id).join("exercise.toml").is_file() {
-                let message = if dir.join(id).is_dir() {
-                    format!("the folder `{id}` has no exercise.toml file")
-                } else {
-                    format!("no exercise folder `{id}` with an exercise.toml")
-                };
-                diagnostics.push(
-                    Diagnostic::error(message, span())
-                        .field(format!("order[{index}]"))
-                        .hint("run `pykata new` to scaffold it, or remove it from order"),
-                );
+    let manifest = read_toml_text(&manifest_path)
+        .ok_or_push(&mut diagnostics)
+        .and_then(|source| {
+            let text = TomlText::parse(&manifest_path, &source).ok_or_push(&mut diagnostics)?;
+            let manifest = read_table::<PackManifest>(&text, &mut diagnostics)?;
+            let mut listed: Vec<&str> = Vec::new();
+            for (index, id) in manifest.order.iter().enumerate() {
+                let span = || text.at(&[PathPart::Key("order"), PathPart::Index(index)]);
+                if !is_identifier(id) {
+                    // Also keeps `..`, `/abs` and `a/b` from reaching outside the pack.
+                    diagnostics.push(
+                        Diagnostic::error(
+                            format!("`{id}` is not an exercise folder name: lowercase letters, digits and dashes"),
+                            span(),
+                        )
+                        .field(format!("order[{index}]")),
+                    );
+                } else if listed.contains(&id.as_str()) {
+                    diagnostics.push(
+                        Diagnostic::error(format!("`{id}` is listed twice"), span()).field(format!("order[{index}]")),
+                    );
+                } else if !dir.join(id).join("exercise.toml").is_file() {
+                    let message = if dir.join(id).is_dir() {
+                        format!("the folder `{id}` has no exercise.toml file")
+                    } else {
+                        format!("no exercise folder `{id}` with an exercise.toml")
+                    };
+                    diagnostics.push(
+                        Diagnostic::error(message, span())
+                            .field(format!("order[{index}]"))
+                            .hint("run `pykata new` to scaffold it, or remove it from order"),
+                    );
+                }
+                listed.push(id);
             }
-            listed.push(id);
-        }
-        let order_span = Span::at(&manifest_path, &source, doc.span_of(&[PathPart::Key("order")]));
-        for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if entry.path().join("exercise.toml").is_file() && !listed.contains(&name.as_str()) {
-                diagnostics.push(
-                    Diagnostic::error(format!("exercise `{name}` is not listed"), order_span.clone())
-                        .field("order")
-                        .hint(format!("add \"{name}\" to order where it belongs")),
-                );
+            let order_span = text.at(&[PathPart::Key("order")]);
+            for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if entry.path().join("exercise.toml").is_file() && !listed.contains(&name.as_str()) {
+                    diagnostics.push(
+                        Diagnostic::error(format!("exercise `{name}` is not listed"), order_span.clone())
+                            .field("order")
+                            .hint(format!("add \"{name}\" to order where it belongs")),
+                    );
+                }
             }
-        }
-        Ok(manifest)
-    }) {
-        Ok(manifest) => Some(manifest),
-        Err(d) => {
-            diagnostics.push(d);
-            None
-        }
-    };
+            Some(manifest)
+        });
     let mut exercises = Vec::new();
     for id in manifest.iter().flat_map(|m| m.order.iter()) {
         let exercise_dir = dir.join(id);

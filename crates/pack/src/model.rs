@@ -1,5 +1,6 @@
 //! Typed exercise and pack data, as read from TOML and as shipped in bundles (JSON).
 
+use crate::diagnostic::Span;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -19,6 +20,14 @@ pub struct Manifest {
     /// Time budget for each check, in milliseconds (default 5000); a submission gets twice this in all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_limit_ms: Option<u64>,
+    /// Python run into the scope of every check that runs code (assert, behaviour, unittest,
+    /// output with `code`), before the check's own code: helpers and fakes the checks share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setup: Option<String>,
+    /// A Python file beside `exercise.toml` holding the setup instead of `setup`. Loading reads
+    /// it into `setup`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setup_file: Option<String>,
     pub checks: Vec<Check>,
 }
 
@@ -165,10 +174,11 @@ pub enum Construct {
     Import,
 }
 
-/// A known-wrong solution (`wrong/*.py`) and the check that must catch it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A known-wrong solution (`wrong/*.py`, or a `[[wrong]]` table) and the check that must catch it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WrongSolution {
-    pub path: PathBuf,
+    /// Where it is written: its file, or its `code` in an exercise's text.
+    pub span: Span,
     pub source: String,
     /// The id of the check this solution must fail.
     pub fails: String,
@@ -188,9 +198,23 @@ pub struct Exercise {
     /// Known-wrong solutions; authoring material, never shipped in bundles.
     #[serde(skip)]
     pub wrong: Vec<WrongSolution>,
-    /// The folder the exercise was loaded from.
+    /// The folder the exercise was loaded from, or the page it is written in.
     #[serde(skip)]
     pub dir: PathBuf,
+    /// Where its parts are written, for diagnostics about them.
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// Where an exercise's parts are written: files of a folder, or fields of a text in a page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Origin {
+    /// What reports call the exercise: its folder, or `page#id`.
+    pub name: String,
+    /// `exercise.toml`, or the exercise's text in its page.
+    pub manifest: Span,
+    pub starter: Span,
+    pub solution: Span,
 }
 
 /// `pack.toml`: a pack's title and the order of its exercises.

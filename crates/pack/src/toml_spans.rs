@@ -17,6 +17,11 @@ impl<'i> SpannedToml<'i> {
         })
     }
 
+    /// The top-level table.
+    pub fn root(&self) -> &DeTable<'i> {
+        self.root.get_ref()
+    }
+
     /// The dotted path (`checks[1].expected`) of the innermost field whose key or value
     /// contains `offset`. Every branch is searched: the span of an array-of-tables item covers
     /// only its `[[header]]`, not the keys below it.

@@ -1,8 +1,9 @@
 //! A thin `wasm-bindgen` facade over `pykata-engine`: one exported class, serde in and out.
 
 use pykata_engine::{CappedAllocator, Engine, Host, MEMORY_LIMIT_BYTES};
-use pykata_pack::Exercise;
+use pykata_pack::{Diagnostic, Exercise, parse_exercise_json, parse_exercise_text};
 use serde::Serialize;
+use std::path::Path;
 use wasm_bindgen::prelude::*;
 
 /// The memory budget: an allocation past it fails, so a memory bomb ends quickly with a
@@ -29,6 +30,32 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(js_error)
+}
+
+/// What validating an exercise found: the exercise to grade (none when there were errors) and
+/// every diagnostic.
+#[derive(Serialize)]
+struct Validated {
+    exercise: Option<Exercise>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Validate an exercise with the same rules as `pykata check`, before anything grades it.
+/// `format` is `toml` (an exercise text: a Markdown fence, `<script type="application/toml">`),
+/// `json` (the inline HTML form, built by the widget) or `built` (a file `pykata build`
+/// wrote); `name` says where it is written, for the diagnostics. Returns `{exercise, diagnostics}`.
+#[wasm_bindgen(js_name = validateExercise)]
+pub fn validate_exercise(format: &str, text: &str, name: &str) -> Result<JsValue, JsError> {
+    let file = Path::new(name);
+    let loaded = match format {
+        "toml" => parse_exercise_text(file, text),
+        "json" | "built" => parse_exercise_json(file, text, format == "built"),
+        other => return Err(JsError::new(&format!("unknown exercise format `{other}`"))),
+    };
+    to_js(&Validated {
+        exercise: loaded.value,
+        diagnostics: loaded.diagnostics,
+    })
 }
 
 /// Grades and runs Python in the page (or, better, in a worker).
