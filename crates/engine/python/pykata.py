@@ -39,6 +39,7 @@ __all__ = [
     "expect_equal",
     "spy",
     "Call",
+    "FakeClock",
     "decorate",
     "expect_wraps",
     "CountingIterable",
@@ -115,6 +116,29 @@ def spy(returns=None, *, raises=None, name="target", doc="The original docstring
     target.__qualname__ = name
     target.__doc__ = doc
     return target
+
+
+class FakeClock:
+    """A clock that stands still until the check moves it: calling it returns `now`.
+
+    Pass it where the code under test reads the time — a `clock` argument, or in place of
+    `time.monotonic` / `time.perf_counter` (restore the real one in a `finally:`). `reads`
+    counts the calls, so a check can tell the learner their code never read this clock;
+    `at(seconds)` moves it to `seconds` after the time it started at, or set `now` directly.
+    """
+
+    def __init__(self, now=0.0):
+        self.start = now
+        self.now = now
+        self.reads = 0
+
+    def __call__(self):
+        self.reads += 1
+        return self.now
+
+    def at(self, seconds):
+        """Move to `seconds` after the start."""
+        self.now = self.start + seconds
 
 
 def decorate(decorator, function, label="your decorator"):
