@@ -1,9 +1,10 @@
-// A small static file server for the built site: `node www/serve.mjs DIR [PORT]`.
+// A small static file server for the built site: `node www/serve.mjs [--cors] DIR [PORT]`.
 // Also imported by the tests, which serve the site on a free port.
 import { createServer } from "node:http";
 import { createReadStream, statSync } from "node:fs";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -33,6 +34,15 @@ function precompressed(file, acceptEncoding = "") {
   return null;
 }
 
+/** Whether `path` is a folder (false if it does not exist). */
+function isDirectory(path) {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The decoded path of a request's URL (`//x` is `/x`, as on common static hosts), or null if
  * it is malformed (`%E0`). */
 function requestPath(url) {
@@ -50,15 +60,16 @@ function requestPath(url) {
  * file extensions to other content types, as a host with its own settings would. */
 export function serve(root, port = 0, { cors = false, types = {} } = {}) {
   const base = resolve(root);
+  const allow = cors ? { "access-control-allow-origin": "*" } : {};
   const server = createServer((request, response) => {
     const path = requestPath(request.url);
     if (path === null) {
-      response.writeHead(400).end("bad request");
+      response.writeHead(400, allow).end("bad request");
       return;
     }
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) {
-      response.writeHead(403).end("forbidden");
+      response.writeHead(403, allow).end("forbidden");
       return;
     }
     try {
@@ -69,7 +80,7 @@ export function serve(root, port = 0, { cors = false, types = {} } = {}) {
         "last-modified": modified.toUTCString(),
         "cache-control": "no-cache",
         vary: "accept-encoding",
-        ...(cors ? { "access-control-allow-origin": "*" } : {}),
+        ...allow,
       };
       const since = Date.parse(request.headers["if-modified-since"] ?? "");
       if (since >= modified.getTime()) {
@@ -86,14 +97,46 @@ export function serve(root, port = 0, { cors = false, types = {} } = {}) {
       });
       createReadStream(body).pipe(response);
     } catch {
-      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      response.writeHead(404, { "content-type": "text/plain", ...allow }).end("not found");
     }
   });
-  return new Promise((ready) => server.listen(port, "127.0.0.1", () => ready(server)));
+  return new Promise((ready, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", () => ready(server));
+  });
 }
 
+const USAGE = `usage: node www/serve.mjs [--cors] [DIR] [PORT]
+  DIR     the folder to serve (default www/dist)
+  PORT    the port on 127.0.0.1 (default 8000; 0 picks a free one)
+  --cors  send Access-Control-Allow-Origin: * on every response, so pages on other origins
+          can load pykata from here, as from a CDN`;
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [root = "www/dist", port = "8000"] = process.argv.slice(2);
-  const server = await serve(root, Number(port));
-  console.log(`pykata demo: http://localhost:${server.address().port}/`);
+  let options;
+  try {
+    options = parseArgs({ options: { cors: { type: "boolean" }, help: { type: "boolean", short: "h" } }, allowPositionals: true });
+  } catch (error) {
+    console.error(`${error.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const { values, positionals } = options;
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const [root = "www/dist", port = "8000", ...extra] = positionals;
+  let problem = null;
+  if (extra.length > 0) problem = `unexpected argument ${extra[0]}`;
+  else if (!/^\d+$/.test(port) || Number(port) > 65535) problem = `PORT must be a number from 0 to 65535, not ${port}`;
+  else if (!isDirectory(root)) problem = `no folder ${root} to serve`;
+  if (problem) {
+    console.error(`${problem}\n${USAGE}`);
+    process.exit(2);
+  }
+  const server = await serve(root, Number(port), { cors: values.cors }).catch((error) => {
+    console.error(`cannot listen on 127.0.0.1:${port}: ${error.message}`);
+    process.exit(1);
+  });
+  console.log(`pykata demo: http://localhost:${server.address().port}/${values.cors ? " (any origin may load it)" : ""}`);
 }

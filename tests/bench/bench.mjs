@@ -15,6 +15,19 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 /** raw, gzip -9, brotli -q 11 (16 MiB window, as `pykata build` writes its `.br` twins). */
 const sizes = sizesOf;
 
+/** The npm package's tarball as `npm pack` of npm/ makes it (npm/dist assembled by `./x`),
+ * measured without writing it: its size, unpacked size and file count. */
+function npmTarball() {
+  const [packed] = JSON.parse(
+    execFileSync("npm", ["pack", "--dry-run", "--json"], {
+      cwd: join(ROOT, "npm"),
+      encoding: "utf8",
+      env: { ...process.env, npm_config_update_notifier: "false" },
+    }),
+  );
+  return packed;
+}
+
 function filesUnder(dir) {
   return readdirSync(dir, { recursive: true })
     .map((name) => join(dir, name))
@@ -121,6 +134,7 @@ const transferred = filesUnder(SITE).filter(
 );
 const site = transferred.map(sizes);
 const widget = sizes(join(SITE, "pykata.js"));
+const tarball = npmTarball();
 const siteTotal = (key) => site.reduce((sum, s) => sum + s[key], 0);
 const index = JSON.parse(readFileSync(join(SITE, "exercises/index.json"), "utf8"));
 const first = index.packs.find((p) => p.id === "decorators").exercises[0];
@@ -144,6 +158,7 @@ module is the release build \`./x\` makes.
 | \`pykata_wasm_bg.wasm\` | ${mb(wasm.raw)} | ${mb(wasm.gzip)} | ${mb(wasm.brotli)} |
 | \`pykata.js\` (widget + CodeMirror, minified) | ${kb(widget.raw)} | ${kb(widget.gzip)} | ${kb(widget.brotli)} |
 | everything a page with widgets loads (${transferred.length} files: wasm, wasm glue, widget, worker, service worker) | ${mb(siteTotal("raw"))} | ${mb(siteTotal("gzip"))} | ${mb(siteTotal("brotli"))} |
+| npm tarball (\`npm pack\` of npm/) | ${mb(tarball.unpackedSize)} unpacked, ${tarball.entryCount} files | ${mb(tarball.size)}: the \`.tgz\` | — |
 | everything transferred before the first Check result: the ${coldFetched.length} files a cold page with one widget fetched in headless Chromium (page, widget with its CSS, exercise JSON, worker, wasm glue, wasm) | ${mb(coldTotal("raw"))} | ${mb(coldTotal("gzip"))} | **${mb(coldTotal("brotli"))}** |
 
 In that run the server (\`www/serve.mjs\`) sent the large files ${coldEncodings}: ${mb(coldSent)} of

@@ -110,7 +110,13 @@ function keepOffline(...urls) {
   );
 }
 
-keepOffline(location.href);
+/** The widget's and the engine's files, wherever they are served from (a CDN, or beside the page). */
+const OWN_FILES = [
+  import.meta.url,
+  ...["./worker.js", "./pkg/pykata_wasm.js", "./pkg/pykata_wasm_bg.wasm"].map((path) => new URL(path, import.meta.url)),
+];
+
+keepOffline(location.href, ...OWN_FILES);
 
 /** localStorage that reports failure instead of throwing (full or disabled storage). */
 const storage = {
@@ -333,6 +339,9 @@ export class PyKataElement extends HTMLElement {
     if (shown) this.#exercise = result.exercise;
     else this.#show(result.exercise);
     this.#status("");
+    // While the learner reads, the engine imports what describing a first error needs; a
+    // Check already waiting goes first instead.
+    if (!this.#busy) engine.request({ op: "preload" }, this.#budget()).catch(() => {});
     return true;
   }
 

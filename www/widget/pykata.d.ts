@@ -8,7 +8,7 @@ export interface TestResult {
   output: string | null;
   task_id?: number;
   check_id: string;
-  kind: "output" | "assert" | "behaviour" | "static";
+  kind: "output" | "assert" | "behaviour" | "static" | "unittest";
   hidden?: boolean;
   duration_ms: number;
   /** The 1-based hint to offer after this check fails. */
@@ -47,6 +47,8 @@ export interface Exercise {
     difficulty: "easy" | "medium" | "hard";
     hints: string[];
     time_limit_ms?: number;
+    /** Python run into every code-running check's scope before its code. */
+    setup?: string;
     checks: Record<string, unknown>[];
   };
   prompt: string;
@@ -55,12 +57,26 @@ export interface Exercise {
   solution: string;
 }
 
+/** A problem found validating an exercise (the `detail.diagnostics` of the `invalid` event). */
+export interface Diagnostic {
+  severity: "error" | "warning";
+  message: string;
+  /** Where: the page (or exercise file) and, when known, the line and column in the exercise's text. */
+  span: { file: string; line: number | null; column: number | null };
+  /** The field, e.g. `checks[0].code`. */
+  field?: string;
+  /** How to fix it: "did you mean …", the allowed values. */
+  hints: string[];
+}
+
 export declare class PyKataElement extends HTMLElement {
   static observedAttributes: string[];
   /** The code in the editor. */
   code: string;
   /** The exercise being shown, once loaded. */
   readonly exercise: Exercise | null;
+  /** What validating the exercise found: warnings, or the errors that keep it from being graded. */
+  readonly diagnostics: Diagnostic[];
   /** Run the code as a program; null if it was stopped or the engine failed. */
   run(): Promise<RunOutput | null>;
   /** Grade the code; null if it was stopped or the engine failed. */
@@ -69,8 +85,14 @@ export declare class PyKataElement extends HTMLElement {
   reset(): void;
 }
 
-/** Read an exercise written inside a <py-kata> element. */
-export declare function readInlineExercise(element: Element): Exercise;
+/** The exercise written inside a <py-kata> element, as the validator takes it: an exercise
+ * text (`toml`), the older HTML form as JSON (`json`), or `invalid` with its diagnostics. */
+export declare function readInlineExercise(
+  element: Element,
+): { format: "toml" | "json"; text: string } | { format: "invalid"; diagnostics: Diagnostic[] } | null;
+
+/** Replace every rendered ```py-kata Markdown fence below `root` with a <py-kata> element. */
+export declare function upgradeFences(root?: ParentNode): void;
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -79,5 +101,6 @@ declare global {
   interface HTMLElementEventMap {
     result: CustomEvent<Report>;
     run: CustomEvent<RunOutput>;
+    invalid: CustomEvent<{ diagnostics: Diagnostic[] }>;
   }
 }

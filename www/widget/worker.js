@@ -1,5 +1,5 @@
 // The engine's home: a module worker holding one PyKata instance, shared by every widget on
-// the page. Messages in: {id, op: "validate" | "grade" | "run", ...}; out: {type: "progress", loaded,
+// the page. Messages in: {id, op: "validate" | "grade" | "run" | "preload", ...}; out: {type: "progress", loaded,
 // total}, {type: "ready"}, and {id, ok, result | error}. A runaway program is stopped by
 // terminating this worker, never by blocking the page.
 const WASM_URL = new URL("./pkg/pykata_wasm_bg.wasm", import.meta.url);
@@ -14,11 +14,17 @@ let validateExercise = null;
  * about a megabyte behind, and the engine's memory budget counts it. */
 const RETIRE_BYTES = 256 * 1024 * 1024;
 
-/** Read `response`, reporting its bytes as they arrive; with `keep`, return them. */
+/** Read `response`, reporting its bytes as they arrive (`total` 0 when unknown); with `keep`,
+ * return them. */
 async function read(response, keep) {
-  // A compressed response's length is not the length of the bytes read here: no total then.
+  // The bytes read here are unpacked, so a compressed response's Content-Length (the packed
+  // size) is no total. From another origin (a CDN: a "cors" response) Content-Encoding cannot be
+  // read — it is not a CORS-safelisted header, and CDNs do not expose it — so whether the length
+  // is the packed or the unpacked size is unknowable: no total then either (CDNs compress).
+  // And never more loaded than a total: past it, the length was not the unpacked size.
   const compressed = response.headers.get("content-encoding");
-  const total = compressed ? 0 : Number(response.headers.get("content-length")) || 0;
+  const hidden = response.type === "cors" && !compressed;
+  let total = compressed || hidden ? 0 : Number(response.headers.get("content-length")) || 0;
   const reader = response.body.getReader();
   const chunks = [];
   let loaded = 0;
@@ -27,6 +33,7 @@ async function read(response, keep) {
     if (done) break;
     if (keep) chunks.push(value);
     loaded += value.length;
+    if (loaded > total) total = 0;
     self.postMessage({ type: "progress", loaded, total });
   }
   return keep ? new Blob(chunks).arrayBuffer() : null;
@@ -48,31 +55,47 @@ async function compile() {
   return module;
 }
 
-const ready = Promise.all([glue, compile()])
-  .then(async ([{ default: init, PyKata: api, validateExercise: validate }, module]) => {
-    await init({ module_or_path: module });
-    PyKata = api;
-    validateExercise = validate;
-    self.postMessage({ type: "ready" });
-    const engine = new PyKata();
-    warmUp(engine);
-    return engine;
-  });
+/** The engine module, initialised: enough to validate exercises, which needs no interpreter. */
+const initialised = Promise.all([glue, compile()]).then(async ([{ default: init, PyKata: api, validateExercise: validate }, module]) => {
+  await init({ module_or_path: module });
+  PyKata = api;
+  validateExercise = validate;
+  self.postMessage({ type: "ready" });
+});
+/** The engine with Python started — once the validations already asked for are answered, so
+ * an exercise shows (and its first Check is sent) while the interpreter starts. */
+const ready = initialised.then(
+  () =>
+    new Promise((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          const engine = new PyKata();
+          engine.prepare();
+          resolve(engine);
+        } catch (error) {
+          reject(error);
+        }
+      }, 0),
+    ),
+);
 ready.catch((error) => self.postMessage({ type: "failed", error: String(error?.message ?? error) }));
 
-/** Get Python ready while the learner reads, so the next Check or Run only grades: start the
- * interpreter now; then, once a request already waiting has been answered, import what a first
- * Check that raises would otherwise wait for. */
+/** Import ahead of need what a first Check that raises would otherwise wait for. Only a head
+ * start: if it fails, the import happens on first need (and a trap that broke the instance
+ * surfaces on the next request, which replaces the worker). */
+function preload(engine) {
+  try {
+    engine.preload();
+  } catch {
+    // See above.
+  }
+}
+
+/** After a submission, get Python ready for the next while the learner reads the results:
+ * start a new interpreter if that one was used up, then preload once the reply is out. */
 function warmUp(engine) {
   engine.prepare();
-  setTimeout(() => {
-    try {
-      engine.preload();
-    } catch {
-      // Only a head start: the import then happens on first need. (A trap that broke the
-      // instance surfaces on the next request, which replaces the worker.)
-    }
-  }, 0);
+  setTimeout(() => preload(engine), 0);
 }
 
 /** Which budget a trap stands for: memory if the engine refused an allocation during the
@@ -86,9 +109,15 @@ function crashCause(error) {
 self.onmessage = async ({ data }) => {
   const { id, op } = data;
   try {
-    const engine = await ready;
     if (op === "validate") {
+      await initialised;
       self.postMessage({ id, ok: true, result: validateExercise(data.format, data.text, data.name) });
+      return;
+    }
+    const engine = await ready;
+    if (op === "preload") {
+      preload(engine);
+      self.postMessage({ id, ok: true, result: null });
       return;
     }
     const result =

@@ -1,4 +1,7 @@
-//! `pykata build`: a static folder with the web assets and one JSON file per exercise.
+//! `pykata build`: a static site of the packs given (an index, one page per exercise), the web
+//! assets and one JSON file per exercise.
+
+pub(crate) mod site;
 
 use crate::report_diagnostics;
 use anyhow::{Context, Result, bail};
@@ -14,6 +17,12 @@ use std::process::ExitCode;
 #[derive(Serialize)]
 pub(crate) struct Index {
     packs: Vec<PackEntry>,
+}
+
+impl Index {
+    pub(crate) fn packs(&self) -> &[PackEntry] {
+        &self.packs
+    }
 }
 
 /// One pack in the index.
@@ -33,14 +42,28 @@ struct ExerciseEntry {
     difficulty: pykata_pack::Difficulty,
     /// Path of the exercise's JSON, relative to the built folder.
     src: String,
+    /// The prompt as HTML and the starter code, for its page's readers without JavaScript.
+    #[serde(skip)]
+    prompt_html: String,
+    #[serde(skip)]
+    starter: String,
 }
 
-/// The checkout's `www/` folder, where the demo site and the wasm package live.
+/// The checkout's `www/` folder, where the site's stylesheet, the demo pages, the bundled widget
+/// and the wasm package live.
 pub(crate) fn default_assets() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www")
 }
 
-pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Result<ExitCode> {
+/// Build the packs below `paths` into `out`: the site's pages (titled `title`, by default the
+/// one pack's title), the assets from `assets` and, with `with_demo`, pykata's demo pages.
+pub(crate) fn run(
+    paths: &[PathBuf],
+    out: &Path,
+    assets: Option<&Path>,
+    title: Option<&str>,
+    with_demo: bool,
+) -> Result<ExitCode> {
     let assets = assets.map(Path::to_path_buf).unwrap_or_else(default_assets);
     let mut packs = Vec::new();
     let mut diagnostics = Vec::new();
@@ -54,7 +77,7 @@ pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Resul
     if report_diagnostics(&diagnostics) {
         return Ok(ExitCode::from(2));
     }
-    copy_assets(&assets, out)?;
+    copy_assets(&assets, out, with_demo)?;
     let engine = Engine::new(SystemHost::default());
     let total: usize = packs.iter().map(|p| p.exercises.len()).sum();
     let progress = indicatif::ProgressBar::new(total as u64).with_style(
@@ -66,6 +89,15 @@ pub(crate) fn run(paths: &[PathBuf], out: &Path, assets: Option<&Path>) -> Resul
         .collect::<Result<_>>()?;
     progress.finish_and_clear();
     let index = write_index(entries, out)?;
+    site::write(
+        out,
+        &index.packs,
+        &site::Options {
+            title,
+            demo: with_demo,
+            except: &[],
+        },
+    )?;
     let count: usize = index.packs.iter().map(|p| p.exercises.len()).sum();
     eprintln!(
         "built {} packs, {count} exercises into {}",
@@ -110,7 +142,8 @@ pub(crate) fn write_pack(
     let mut exercises = Vec::new();
     for exercise in &pack.exercises {
         let mut built = exercise.clone();
-        built.prompt_html = Some(pykata_pack::render_markdown(&exercise.prompt));
+        let prompt_html = pykata_pack::render_markdown(&exercise.prompt);
+        built.prompt_html = Some(prompt_html.clone());
         engine
             .digest_hidden_outputs(&mut built.manifest)
             .with_context(|| format!("cannot digest the hidden checks of {}", exercise.dir.display()))?;
@@ -122,6 +155,8 @@ pub(crate) fn write_pack(
             topic: exercise.manifest.topic.clone(),
             difficulty: exercise.manifest.difficulty,
             src: format!("exercises/{}/{id}.json", pack.id),
+            prompt_html,
+            starter: exercise.starter.clone(),
         });
         progress.inc(1);
     }
@@ -133,10 +168,20 @@ pub(crate) fn write_pack(
     })
 }
 
-/// Copy the demo site (`site/`) and the bundled widget (`build/`) to the top of `out`, and the
-/// wasm package (`pkg/`) to `out/pkg`; then pre-compress the big assets.
-fn copy_assets(assets: &Path, out: &Path) -> Result<()> {
+/// pykata's demo pages in the assets' `site/`, copied only for the demo (`--with-demo`).
+pub(crate) const DEMO_PAGES: [&str; 1] = ["blog.html"];
+
+/// Copy the site's stylesheet (`site/site.css`), the demo pages if `with_demo`, and the bundled
+/// widget (`build/`) to the top of `out`, and the wasm package (`pkg/`) to `out/pkg`; then
+/// pre-compress the big assets.
+fn copy_assets(assets: &Path, out: &Path, with_demo: bool) -> Result<()> {
     copy_widget(assets, out, true)?;
+    if with_demo {
+        for page in DEMO_PAGES {
+            let from = assets.join("site").join(page);
+            fs::copy(&from, out.join(page)).with_context(|| format!("cannot copy {}", from.display()))?;
+        }
+    }
     for asset in PRECOMPRESSED {
         precompress(&out.join(asset))?;
     }
@@ -144,7 +189,7 @@ fn copy_assets(assets: &Path, out: &Path) -> Result<()> {
 }
 
 /// Copy the bundled widget (`build/`) to the top of `out` and the wasm package (`pkg/`) to
-/// `out/pkg`, after the demo site (`site/`) if `with_site`; nothing is compressed.
+/// `out/pkg`, and the site's stylesheet (`site/site.css`) if `with_site`; nothing is compressed.
 pub(crate) fn copy_widget(assets: &Path, out: &Path, with_site: bool) -> Result<()> {
     let pkg = assets.join("pkg");
     if !pkg.join("pykata_wasm_bg.wasm").is_file() {
@@ -161,7 +206,9 @@ pub(crate) fn copy_widget(assets: &Path, out: &Path, with_site: bool) -> Result<
         );
     }
     if with_site {
-        copy_dir(&assets.join("site"), out)?;
+        let css = assets.join("site/site.css");
+        fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+        fs::copy(&css, out.join("site.css")).with_context(|| format!("cannot copy {}", css.display()))?;
     }
     copy_dir(&widget, out)?;
     copy_dir(&pkg, &out.join("pkg"))?;

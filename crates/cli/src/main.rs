@@ -72,7 +72,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Build packs into a static folder: the widget's assets plus one JSON file per exercise.
+    /// Build packs into a static site: an index of the packs, one page per exercise, the
+    /// widget's assets and one JSON file per exercise.
     Build {
         /// Pack folders or folders of packs.
         #[arg(required = true)]
@@ -80,9 +81,15 @@ enum Command {
         /// The folder to write.
         #[arg(long)]
         out: PathBuf,
+        /// The site's title (default: the pack's title if there is one pack, else "Exercises").
+        #[arg(long)]
+        title: Option<String>,
         /// The web assets folder (holding site/, build/ and pkg/); defaults to this checkout's www/.
         #[arg(long, env = "PYKATA_ASSETS")]
         assets: Option<PathBuf>,
+        /// Internal (./x demo): add pykata's demo pages and link them from the index.
+        #[arg(long, hide = true)]
+        with_demo: bool,
     },
     /// Preview pages and packs while writing them: build into a temporary folder, serve it on
     /// 127.0.0.1, rebuild what changed on every save and reload the open pages. Problems are
@@ -149,7 +156,13 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }),
         Command::Schema { out } => write_schemas(&out).map(|()| ExitCode::SUCCESS),
-        Command::Build { paths, out, assets } => build::run(&paths, &out, assets.as_deref()),
+        Command::Build {
+            paths,
+            out,
+            title,
+            assets,
+            with_demo,
+        } => build::run(&paths, &out, assets.as_deref(), title.as_deref(), with_demo),
         Command::Serve { paths, port, assets } => serve::run(&paths, port, assets.as_deref()),
         Command::Worker => isolated::serve().map(|()| ExitCode::SUCCESS),
     };

@@ -366,7 +366,8 @@ impl Site {
         eprintln!("built {}: {summary}", names.join(", "));
     }
 
-    /// Rewrite `exercises/index.json` from every pack source's last good builds.
+    /// Rewrite `exercises/index.json` and the site's pages from every pack source's last good
+    /// builds.
     fn write_index(&self) -> Result<()> {
         if !self.sources.iter().any(|s| matches!(s, Source::Packs(_))) {
             return Ok(());
@@ -380,7 +381,21 @@ impl Site {
             })
             .flatten()
             .collect();
-        build::write_index(entries, &self.out)?;
+        let index = build::write_index(entries, &self.out)?;
+        let pages: Vec<&str> = self
+            .sources
+            .iter()
+            .filter_map(|s| match s {
+                Source::Page(page) => Some(page.name.as_str()),
+                Source::Packs(_) => None,
+            })
+            .collect();
+        let options = build::site::Options {
+            title: None,
+            demo: false,
+            except: &pages,
+        };
+        build::site::write(&self.out, index.packs(), &options)?;
         Ok(())
     }
 

@@ -186,18 +186,26 @@ fn grade_exit_codes() {
     );
 }
 
-#[test]
-fn build_writes_assets_index_and_one_json_per_exercise() {
-    let root = tempfile::tempdir().unwrap();
-    let assets = root.path().join("assets");
+/// A stand-in for `www/`, small enough to compress at once: the site's stylesheet, a demo
+/// page, the widget and the engine.
+fn fake_assets(root: &Path) -> PathBuf {
+    let assets = root.join("assets");
     fs::create_dir_all(assets.join("site")).unwrap();
     fs::create_dir_all(assets.join("pkg")).unwrap();
     fs::create_dir_all(assets.join("build")).unwrap();
     fs::write(assets.join("build/pykata.js"), "export {};").unwrap();
     fs::write(assets.join("build/worker.js"), "self.onmessage = () => {};").unwrap();
-    fs::write(assets.join("site/index.html"), "<!doctype html>").unwrap();
+    fs::write(assets.join("site/site.css"), "body {}").unwrap();
+    fs::write(assets.join("site/blog.html"), "<!doctype html>").unwrap();
     fs::write(assets.join("pkg/pykata_wasm_bg.wasm"), b"\0asm").unwrap();
     fs::write(assets.join("pkg/pykata_wasm.js"), "export default {};").unwrap();
+    assets
+}
+
+#[test]
+fn build_writes_assets_index_and_one_json_per_exercise() {
+    let root = tempfile::tempdir().unwrap();
+    let assets = fake_assets(root.path());
     let out = root.path().join("out");
     let output = pykata(&[
         "build",
@@ -213,7 +221,7 @@ fn build_writes_assets_index_and_one_json_per_exercise() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    for file in ["index.html", "pykata.js", "pkg/pykata_wasm_bg.wasm"] {
+    for file in ["index.html", "site.css", "pykata.js", "pkg/pykata_wasm_bg.wasm"] {
         assert!(out.join(file).is_file(), "{file} is in the built folder");
     }
     for twin in [
@@ -239,6 +247,172 @@ fn build_writes_assets_index_and_one_json_per_exercise() {
         assert!(exercise["prompt_html"].as_str().unwrap().starts_with("<h1>"));
         assert!(exercise.get("wrong").is_none(), "known-wrong solutions are not shipped");
     }
+}
+
+/// A pack folder `root/<id>` with `pack_toml`, and an exercise scaffolded by `pykata new` for
+/// each `(folder, title)`, in that order.
+fn user_pack(root: &Path, id: &str, pack_toml: &str, exercises: &[(&str, &str)]) -> PathBuf {
+    let pack = root.join(id);
+    fs::create_dir_all(&pack).unwrap();
+    fs::write(pack.join("pack.toml"), pack_toml).unwrap();
+    for (folder, title) in exercises {
+        let dir = pack.join(folder);
+        let output = pykata(&["new", dir.to_str().unwrap()]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let manifest = fs::read_to_string(dir.join("exercise.toml")).unwrap();
+        let titled = manifest.replace("title = \"TODO: a short title\"", &format!("title = '{title}'"));
+        assert_ne!(titled, manifest, "the scaffold's title line was found");
+        fs::write(dir.join("exercise.toml"), titled).unwrap();
+    }
+    pack
+}
+
+/// What follows each `start` in `html` up to the next `end`.
+fn all_between<'a>(html: &'a str, start: &str, end: &str) -> Vec<&'a str> {
+    html.match_indices(start)
+        .map(|(at, _)| {
+            let rest = &html[at + start.len()..];
+            &rest[..rest.find(end).expect("closed")]
+        })
+        .collect()
+}
+
+fn build_site(paths: &[&Path], out: &Path, assets: &Path, more: &[&str]) -> String {
+    let mut args = vec!["build"];
+    args.extend(paths.iter().map(|p| p.to_str().unwrap()));
+    args.extend(["--out", out.to_str().unwrap(), "--assets", assets.to_str().unwrap()]);
+    args.extend(more);
+    let output = pykata(&args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    fs::read_to_string(out.join("index.html")).unwrap()
+}
+
+#[test]
+fn build_makes_a_site_of_the_users_own_packs() {
+    let root = tempfile::tempdir().unwrap();
+    let assets = fake_assets(root.path());
+    let course = root.path().join("course");
+    user_pack(
+        &course,
+        "basics",
+        "title = \"Basics & <friends>\"\ndescription = \"Start <b>here</b>.\"\norder = []\n",
+        &[("hello", "Say hello"), ("add", "Add <two> numbers")],
+    );
+    let loops = user_pack(
+        &course,
+        "loops",
+        "title = \"Loops\"\norder = []\n",
+        &[("count", "Count up")],
+    );
+    let out = root.path().join("site");
+    let index = build_site(&[&course], &out, &assets, &[]);
+
+    // The index lists the user's packs and exercises, in order, escaped; nothing of pykata's.
+    assert!(
+        index.contains("<title>Exercises</title>"),
+        "two packs: a plain title\n{index}"
+    );
+    assert_eq!(
+        all_between(&index, "<h2>", "</h2>"),
+        ["Basics &amp; &lt;friends&gt;", "Loops"]
+    );
+    assert!(index.contains("<p>Start &lt;b&gt;here&lt;/b&gt;.</p>"), "{index}");
+    assert_eq!(
+        all_between(&index, "<li><a href=\"", "</a>"),
+        [
+            "exercises/basics/hello.html\">Say hello",
+            "exercises/basics/add.html\">Add &lt;two&gt; numbers",
+            "exercises/loops/count.html\">Count up",
+        ]
+    );
+    assert_eq!(all_between(&index, "<small>· ", "</small>"), ["easy"; 3]);
+    assert!(!index.contains("blog.html") && !index.contains("Decorators"), "{index}");
+    for demo in ["blog.html", "demo.js"] {
+        assert!(
+            !out.join(demo).exists(),
+            "{demo}: pykata's demo is not in a user's site"
+        );
+    }
+    let old_address = fs::read_to_string(out.join("exercise.html")).unwrap();
+    assert_eq!(
+        all_between(&old_address, "<h2>", "</h2>"),
+        ["Basics &amp; &lt;friends&gt;", "Loops"]
+    );
+
+    // Each exercise's page: its widget, the way back, and the previous and next exercise,
+    // across packs too.
+    for (page, previous, next) in [
+        ("basics/hello", None, Some("../basics/add.html")),
+        ("basics/add", Some("../basics/hello.html"), Some("../loops/count.html")),
+        ("loops/count", Some("../basics/add.html"), None),
+    ] {
+        let html = fs::read_to_string(out.join(format!("exercises/{page}.html"))).unwrap();
+        let id = page.split('/').nth(1).unwrap();
+        assert!(html.contains(&format!("<py-kata src=\"{id}.json\">")), "{html}");
+        assert!(out.join(format!("exercises/{page}.json")).is_file());
+        assert!(html.contains("<a href=\"../../\">← All exercises</a>"), "{html}");
+        assert!(
+            html.contains("<pre><code>def answer():"),
+            "the starter, for readers without JavaScript"
+        );
+        assert_eq!(
+            all_between(&html, "rel=\"prev\" href=\"", "\""),
+            previous.into_iter().collect::<Vec<_>>(),
+            "{page}"
+        );
+        assert_eq!(
+            all_between(&html, "rel=\"next\" href=\"", "\""),
+            next.into_iter().collect::<Vec<_>>(),
+            "{page}"
+        );
+        assert!(
+            !html.contains("<friends>") && !html.contains("<two>"),
+            "pack text is escaped: {html}"
+        );
+    }
+    let add = fs::read_to_string(out.join("exercises/basics/add.html")).unwrap();
+    assert!(
+        add.contains("<title>Add &lt;two&gt; numbers · Exercises</title>"),
+        "{add}"
+    );
+    assert!(add.contains("Next: Count up →</a>"), "{add}");
+
+    // One pack: its title is the site's, unless --title says otherwise.
+    let single = build_site(&[&loops], &root.path().join("single"), &assets, &[]);
+    assert!(single.contains("<title>Loops</title>"), "{single}");
+    let titled = build_site(
+        &[&loops],
+        &root.path().join("titled"),
+        &assets,
+        &["--title", "Ada's <course>"],
+    );
+    assert!(titled.contains("<title>Ada&#39;s &lt;course&gt;</title>"), "{titled}");
+}
+
+#[test]
+fn build_with_demo_adds_the_demo_pages() {
+    let root = tempfile::tempdir().unwrap();
+    let assets = fake_assets(root.path());
+    let out = root.path().join("demo");
+    let index = build_site(
+        &[&repo().join("exercises/decorators")],
+        &out,
+        &assets,
+        &["--title", "pykata", "--with-demo"],
+    );
+    assert!(out.join("blog.html").is_file());
+    assert!(index.contains("<a href=\"blog.html\">"), "{index}");
+    assert_eq!(all_between(&index, "<h2>", "</h2>"), ["Decorators"]);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The pages `pykata serve` writes: Markdown rendered into a minimal page, HTML pages given the
 //! widget's script tag, and a list of the pages.
 
+use crate::build::site::escape;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
 /// The widget's script tag, as a site's layout would carry it.
@@ -132,22 +133,6 @@ pub(super) fn listing(pages: &[&str]) -> String {
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>pykata serve</title></head>\n<body>\n<h1>pykata serve</h1>\n<ul>\n{items}</ul>\n</body>\n</html>\n"
     )
-}
-
-/// Text as HTML text or attribute value.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `tag` (the live-reload script) inserted before the page's last `</body>`, else at its end.
