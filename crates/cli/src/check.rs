@@ -4,7 +4,7 @@ use crate::isolated::Grader;
 use crate::{Format, report_diagnostics};
 use anyhow::Result;
 use pykata_engine::{Report, Status};
-use pykata_pack::{Diagnostic, Exercise, Target};
+use pykata_pack::{Diagnostic, Exercise, Severity, Target};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,7 +58,7 @@ pub(crate) fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
         verdicts.push(verify(&mut grader, exercise)?);
     }
     match format {
-        Format::Table => print_table(&verdicts),
+        Format::Table | Format::Github => print_table(&verdicts),
         Format::Json => println!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
@@ -68,18 +68,49 @@ pub(crate) fn run(paths: &[PathBuf], format: Format) -> Result<ExitCode> {
         ),
     }
     let unsound = verdicts.iter().any(|v| !v.problems.is_empty());
-    if matches!(format, Format::Table) {
+    if matches!(format, Format::Table | Format::Github) {
         let findings: Vec<Diagnostic> = verdicts
             .iter()
             .flat_map(|v| v.problems.iter().chain(&v.warnings).cloned())
             .collect();
         report_diagnostics(&findings);
+        if matches!(format, Format::Github) {
+            for diagnostic in load_problems.iter().chain(&findings) {
+                println!("{}", github_annotation(diagnostic));
+            }
+        }
     }
     Ok(if broken || unsound || exercises.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `diagnostic` as a GitHub Actions workflow command, which the run's summary and the pull
+/// request's files show at its file and line.
+fn github_annotation(diagnostic: &Diagnostic) -> String {
+    // The escapes GitHub's runner undoes: in the message `%`, CR and LF; in a property also `:` and `,`.
+    let message = |text: &str| text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let property = |text: &str| message(text).replace(':', "%3A").replace(',', "%2C");
+    let command = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut properties = vec![format!(
+        "file={}",
+        property(&diagnostic.span.file.display().to_string())
+    )];
+    properties.extend(diagnostic.span.line.map(|line| format!("line={line}")));
+    properties.extend(diagnostic.span.column.map(|column| format!("col={column}")));
+    if let Some(field) = &diagnostic.field {
+        properties.push(format!("title={}", property(field)));
+    }
+    let mut text = diagnostic.message.clone();
+    for hint in &diagnostic.hints {
+        text.push_str(&format!("\nhint: {hint}"));
+    }
+    format!("::{command} {}::{}", properties.join(","), message(&text))
 }
 
 fn failing_checks(report: &Report) -> Vec<&str> {

@@ -64,9 +64,10 @@ enum Command {
         /// The folder to write exercise.schema.json and pack.schema.json into.
         out: PathBuf,
     },
-    /// Prove exercises sound: the solution passes, the starter and every wrong/*.py fail.
+    /// Prove exercises sound: the solution passes, the starter and every wrong solution fail.
     Check {
-        /// Pack folders, exercise folders, or folders of packs.
+        /// Pack folders, exercise folders, folders of packs, or Markdown and HTML pages with
+        /// exercises written in them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -127,8 +128,12 @@ enum ImportFrom {
 /// How `check` reports.
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// A table of verdicts; every problem with its source lines, on stderr.
     Table,
+    /// The verdicts and every problem as one JSON document.
     Json,
+    /// The table, plus each problem as a GitHub Actions annotation (`::error file=…,line=…::…`).
+    Github,
 }
 
 fn main() -> ExitCode {

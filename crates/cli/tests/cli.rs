@@ -982,3 +982,27 @@ fn check_reads_toml_script_elements_in_html_pages() {
     assert_eq!(output.status.code(), Some(1), "a page without exercises proves nothing");
     assert!(String::from_utf8_lossy(&output.stderr).contains("no exercise in this page"));
 }
+
+#[test]
+fn check_annotates_problems_for_github_actions() {
+    let root = tempfile::tempdir().unwrap();
+    let post = root.path().join("post.md");
+    let broken = shout_post().replace("code = \"assert", "cdoe = \"assert");
+    fs::write(&post, broken).unwrap();
+    let output = pykata(&["check", post.to_str().unwrap(), "--format", "github"]);
+    assert_eq!(output.status.code(), Some(1), "exit codes as for the table");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let annotation = stdout
+        .lines()
+        .find(|line| line.starts_with("::error "))
+        .unwrap_or_else(|| panic!("no ::error annotation in:\n{stdout}"));
+    // The fence opens at line 5 of the post; `cdoe` is line 23 of the exercise text.
+    let file = post.display().to_string().replace(':', "%3A").replace(',', "%2C");
+    assert_eq!(
+        annotation,
+        format!(
+            "::error file={file},line=28,col=1,title=checks[0].cdoe::unknown field `cdoe`%0Ahint: did you mean `code`?%0Ahint: the fields here are `id`, `kind`, `title`, `message`, `hidden`, `hint`, `code`, `file`, `stdin`, `expected`, `match`, `expected_sha256`, `must_use`, `must_not_use`, `must_call`, `must_not_call`"
+        )
+    );
+    assert!(stdout.contains("verdict"), "the table is printed too:\n{stdout}");
+}
