@@ -57,18 +57,24 @@ pub(crate) struct ExerciseText {
 
 /// Parse and validate the exercise text `source`, written in `file`.
 pub fn parse_exercise_text(file: &Path, source: &str) -> Loaded<Exercise> {
-    read_text(file, source, Writer::Author)
+    read_text(file, source, Writer::Author, None)
 }
 
-fn read_text(file: &Path, source: &str, writer: Writer) -> Loaded<Exercise> {
+/// Read an exercise text; its prompt is rendered unless `prompt_html` is already given.
+fn read_text(file: &Path, source: &str, writer: Writer, prompt_html: Option<String>) -> Loaded<Exercise> {
     let mut out = Vec::new();
     let exercise = TomlText::parse(file, source)
         .ok_or_push(&mut out)
-        .and_then(|text| read_parts(&text, writer, &mut out));
+        .and_then(|text| read_parts(&text, writer, prompt_html, &mut out));
     Loaded::finish(exercise, out)
 }
 
-fn read_parts(text: &TomlText<'_>, writer: Writer, out: &mut Vec<Diagnostic>) -> Option<Exercise> {
+fn read_parts(
+    text: &TomlText<'_>,
+    writer: Writer,
+    prompt_html: Option<String>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Exercise> {
     let extra = names_of::<Parts>();
     let manifest = read_manifest(text, extra, None, writer, out);
     let root = text.root();
@@ -128,7 +134,7 @@ fn read_parts(text: &TomlText<'_>, writer: Writer, out: &mut Vec<Diagnostic>) ->
         .enumerate()
         .filter_map(|(index, wrong)| known_wrong(text, &manifest, index, wrong, out))
         .collect();
-    let prompt_html = (!is_blank(&parts.prompt)).then(|| render_markdown(&parts.prompt));
+    let prompt_html = prompt_html.or_else(|| (!is_blank(&parts.prompt)).then(|| render_markdown(&parts.prompt)));
     let name = format!("{}#{}", text.file.display(), manifest.id);
     Some(Exercise {
         manifest,
@@ -210,7 +216,10 @@ pub fn parse_exercise_json(file: &Path, json: &str, built: bool) -> Loaded<Exerc
     if !out.is_empty() {
         return Loaded::finish(None, out);
     }
-    let prompt_html = top.remove("prompt_html");
+    let prompt_html = match top.remove("prompt_html") {
+        Some(serde_json::Value::String(html)) => Some(html),
+        _ => None,
+    };
     let mut root = match top.remove("manifest") {
         Some(serde_json::Value::Object(manifest)) => manifest,
         _ => {
@@ -225,12 +234,9 @@ pub fn parse_exercise_json(file: &Path, json: &str, built: bool) -> Loaded<Exerc
         Ok(text) => text,
         Err(error) => return Loaded::finish(None, vec![Diagnostic::error(format!("cannot read: {error}"), whole())]),
     };
-    let mut loaded = read_text(file, &text, writer);
+    let mut loaded = read_text(file, &text, writer, prompt_html);
     for diagnostic in &mut loaded.diagnostics {
         diagnostic.span = whole();
-    }
-    if let (Some(exercise), Some(serde_json::Value::String(html))) = (&mut loaded.value, prompt_html) {
-        exercise.prompt_html = Some(html);
     }
     loaded
 }
