@@ -14,7 +14,7 @@ const CORPUS = join(ROOT, "tests/hostile/submissions");
 /** The hostile pack, built the way `pykata build` builds any pack. */
 function buildHostilePack() {
   const out = mkdtempSync(join(tmpdir(), "pykata-hostile-"));
-  const built = spawnSync(PYKATA, ["build", join(ROOT, "tests/hostile/pack"), "--out", out, "--assets", join(ROOT, "www")], {
+  const built = spawnSync(PYKATA, ["build", join(ROOT, "tests/hostile/pack"), "--out", out], {
     encoding: "utf8",
   });
   assert.equal(built.status, 0, built.stderr);

@@ -16,16 +16,13 @@ import { tmpdir } from "node:os";
 import { extname, join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
-import { ROOT, SITE } from "./support.mjs";
+import { NPM_DIR, NPM_ENV, ROOT, SITE, npmPack } from "./support.mjs";
 import { serve } from "../www/serve.mjs";
 import { launchChromium } from "./browser/chromium.mjs";
 
-const NPM_DIR = join(ROOT, "npm");
 const PACKAGE = JSON.parse(readFileSync(join(NPM_DIR, "package.json"), "utf8"));
 const VERSION = PACKAGE.version;
 const SHOUT = readFileSync(join(ROOT, "tests/fixtures/shout.toml"), "utf8");
-/** What npm's own commands must not do here: ask the registry, or nag. */
-const NPM_ENV = { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
 
 const scratch = mkdtempSync(join(tmpdir(), "pykata-npm-"));
 /** The package as installed from the tarball: `node_modules/pykata` of a fresh project. */
@@ -70,10 +67,7 @@ test("npm pack makes a tarball of dist/ alone, which installs offline into an em
   );
   const packDir = join(scratch, "pack");
   mkdirSync(packDir);
-  const [packed] = JSON.parse(
-    execFileSync("npm", ["pack", "--json", "--pack-destination", packDir], { cwd: NPM_DIR, env: NPM_ENV, encoding: "utf8" }),
-  );
-  const tarball = join(packDir, packed.filename);
+  const { packed, tarball } = npmPack(packDir);
   t.diagnostic(
     `npm tarball ${packed.filename}: ${packed.size} bytes (${(packed.size / 1024 / 1024).toFixed(2)} MiB), ` +
       `${packed.entryCount} files, ${(packed.unpackedSize / 1024 / 1024).toFixed(2)} MiB unpacked`,
@@ -88,12 +82,13 @@ test("npm pack makes a tarball of dist/ alone, which installs offline into an em
     "dist/worker.js",
     "dist/pykata-sw.js",
     "dist/pykata.d.ts",
+    "dist/site.css",
     "dist/pkg/pykata_wasm.js",
     "dist/pkg/pykata_wasm_bg.wasm",
     "dist/exercises/index.json",
     ...exercises.packs.flatMap((pack) => pack.exercises.map((exercise) => `dist/${exercise.src}`)),
   ].sort();
-  assert.deepEqual(files, expected, "the tarball holds exactly the widget, engine, service worker, types and packs");
+  assert.deepEqual(files, expected, "the tarball holds exactly the widget, engine, service worker, types, stylesheet and packs");
   for (const file of ["pykata.js", "worker.js", "pkg/pykata_wasm_bg.wasm", "exercises/decorators/retry.json"]) {
     assert.ok(
       readFileSync(join(NPM_DIR, "dist", file)).equals(readFileSync(join(SITE, file))),

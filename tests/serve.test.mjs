@@ -61,7 +61,7 @@ test("pykata serve previews a post: the fence becomes an exercise, saves reload 
   assert.ok(PYKATA, "set PYKATA to the native pykata binary (./x test does)");
   const post = join(dir, "post.md");
   writeFileSync(post, POST);
-  child = spawn(PYKATA, ["serve", post, "--port", "0", "--assets", join(ROOT, "www")], {
+  child = spawn(PYKATA, ["serve", post, "--port", "0"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

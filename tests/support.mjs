@@ -1,5 +1,6 @@
 // Shared by the Node tests: where the built artefacts are, and how to list the built-in
 // exercises with every solution file that comes with them.
+import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 
@@ -8,6 +9,19 @@ export const SITE = resolve(process.env.PYKATA_SITE ?? join(ROOT, "www/dist"));
 export const PYKATA = process.env.PYKATA;
 
 export const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
+
+/** The npm package `pykata` as `./x` assembles it (npm/dist). */
+export const NPM_DIR = join(ROOT, "npm");
+/** What npm's own commands must not do here: ask the registry unasked, or nag. */
+export const NPM_ENV = { ...process.env, npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" };
+
+/** `npm pack` of npm/ into `folder`: npm's account of the tarball, and its path. */
+export function npmPack(folder) {
+  const [packed] = JSON.parse(
+    execFileSync("npm", ["pack", "--json", "--pack-destination", folder], { cwd: NPM_DIR, env: NPM_ENV, encoding: "utf8" }),
+  );
+  return { packed, tarball: join(folder, packed.filename) };
+}
 
 /** Every built exercise: its JSON, its source folder, and its solution files with the check
  * each must fail (`null` for the reference solution, `"*"` for the starter: any check). */

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { PYKATA, ROOT } from "../support.mjs";
+import { PYKATA } from "../support.mjs";
 import { serve } from "../../www/serve.mjs";
 import { launchChromium } from "./chromium.mjs";
 
@@ -35,7 +35,7 @@ before(async () => {
   assert.ok(PYKATA, "set PYKATA to the native pykata binary (./x test does)");
   pack("basics", "Basics", [["hello", "Say hello"]]);
   pack("loops", "Loops", [["count", "Count up"]]);
-  execFileSync(PYKATA, ["build", join(dir, "course"), "--out", site, "--assets", join(ROOT, "www")], { stdio: "pipe" });
+  execFileSync(PYKATA, ["build", join(dir, "course"), "--out", site], { stdio: "pipe" });
   server = await serve(site);
   base = `http://127.0.0.1:${server.address().port}/`;
   browser = await launchChromium();

@@ -3,6 +3,7 @@
 
 pub(crate) mod site;
 
+use crate::assets::Assets;
 use crate::report_diagnostics;
 use anyhow::{Context, Result, bail};
 use pykata_engine::{Engine, SystemHost};
@@ -49,22 +50,16 @@ struct ExerciseEntry {
     starter: String,
 }
 
-/// The checkout's `www/` folder, where the site's stylesheet, the demo pages, the bundled widget
-/// and the wasm package live.
-pub(crate) fn default_assets() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www")
-}
-
 /// Build the packs below `paths` into `out`: the site's pages (titled `title`, by default the
-/// one pack's title), the assets from `assets` and, with `with_demo`, pykata's demo pages.
+/// one pack's title), the web assets and, given `demo_pages` (the folder holding them), pykata's
+/// demo pages.
 pub(crate) fn run(
     paths: &[PathBuf],
     out: &Path,
-    assets: Option<&Path>,
+    assets: &Assets,
     title: Option<&str>,
-    with_demo: bool,
+    demo_pages: Option<&Path>,
 ) -> Result<ExitCode> {
-    let assets = assets.map(Path::to_path_buf).unwrap_or_else(default_assets);
     let mut packs = Vec::new();
     let mut diagnostics = Vec::new();
     for path in paths {
@@ -77,7 +72,7 @@ pub(crate) fn run(
     if report_diagnostics(&diagnostics) {
         return Ok(ExitCode::from(2));
     }
-    copy_assets(&assets, out, with_demo)?;
+    copy_assets(assets, out, demo_pages)?;
     let engine = Engine::new(SystemHost::default());
     let total: usize = packs.iter().map(|p| p.exercises.len()).sum();
     let progress = indicatif::ProgressBar::new(total as u64).with_style(
@@ -94,7 +89,7 @@ pub(crate) fn run(
         &index.packs,
         &site::Options {
             title,
-            demo: with_demo,
+            demo: demo_pages.is_some(),
             except: &[],
         },
     )?;
@@ -168,50 +163,20 @@ pub(crate) fn write_pack(
     })
 }
 
-/// pykata's demo pages in the assets' `site/`, copied only for the demo (`--with-demo`).
+/// pykata's demo pages, copied only for the demo (`--with-demo www/site`).
 pub(crate) const DEMO_PAGES: [&str; 1] = ["blog.html"];
 
-/// Copy the site's stylesheet (`site/site.css`), the demo pages if `with_demo`, and the bundled
-/// widget (`build/`) to the top of `out`, and the wasm package (`pkg/`) to `out/pkg`; then
+/// Write the web assets and the demo pages from `demo_pages` if given into `out`; then
 /// pre-compress the big assets.
-fn copy_assets(assets: &Path, out: &Path, with_demo: bool) -> Result<()> {
-    copy_widget(assets, out, true)?;
-    if with_demo {
-        for page in DEMO_PAGES {
-            let from = assets.join("site").join(page);
-            fs::copy(&from, out.join(page)).with_context(|| format!("cannot copy {}", from.display()))?;
-        }
+fn copy_assets(assets: &Assets, out: &Path, demo_pages: Option<&Path>) -> Result<()> {
+    assets.write_to(out)?;
+    for page in demo_pages.into_iter().flat_map(|dir| DEMO_PAGES.map(|page| dir.join(page))) {
+        let name = page.file_name().expect("demo pages are files");
+        fs::copy(&page, out.join(name)).with_context(|| format!("cannot copy {}", page.display()))?;
     }
     for asset in PRECOMPRESSED {
         precompress(&out.join(asset))?;
     }
-    Ok(())
-}
-
-/// Copy the bundled widget (`build/`) to the top of `out` and the wasm package (`pkg/`) to
-/// `out/pkg`, and the site's stylesheet (`site/site.css`) if `with_site`; nothing is compressed.
-pub(crate) fn copy_widget(assets: &Path, out: &Path, with_site: bool) -> Result<()> {
-    let pkg = assets.join("pkg");
-    if !pkg.join("pykata_wasm_bg.wasm").is_file() {
-        bail!(
-            "{} has no pykata_wasm_bg.wasm: build the wasm module first (./x demo does)",
-            pkg.display()
-        );
-    }
-    let widget = assets.join("build");
-    if !widget.join("pykata.js").is_file() {
-        bail!(
-            "{} has no pykata.js: bundle the widget first (./x demo does)",
-            widget.display()
-        );
-    }
-    if with_site {
-        let css = assets.join("site/site.css");
-        fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-        fs::copy(&css, out.join("site.css")).with_context(|| format!("cannot copy {}", css.display()))?;
-    }
-    copy_dir(&widget, out)?;
-    copy_dir(&pkg, &out.join("pkg"))?;
     Ok(())
 }
 
@@ -277,18 +242,4 @@ fn gzip_best(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     gzip.write_all(bytes)?;
     Ok(gzip.finish()?)
-}
-
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
-    for entry in fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            fs::copy(entry.path(), &target).with_context(|| format!("cannot copy to {}", target.display()))?;
-        }
-    }
-    Ok(())
 }

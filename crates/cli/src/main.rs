@@ -1,5 +1,6 @@
 //! `pykata`: check, grade and build exercise packs.
 
+mod assets;
 mod batch;
 mod build;
 mod check;
@@ -85,12 +86,11 @@ enum Command {
         /// The site's title (default: the pack's title if there is one pack, else "Exercises").
         #[arg(long)]
         title: Option<String>,
-        /// The web assets folder (holding site/, build/ and pkg/); defaults to this checkout's www/.
-        #[arg(long, env = "PYKATA_ASSETS")]
-        assets: Option<PathBuf>,
-        /// Internal (./x demo): add pykata's demo pages and link them from the index.
-        #[arg(long, hide = true)]
-        with_demo: bool,
+        #[command(flatten)]
+        assets: AssetsArg,
+        /// Internal (./x demo): add pykata's demo pages from this folder and link them from the index.
+        #[arg(long, hide = true, value_name = "DIR")]
+        with_demo: Option<PathBuf>,
     },
     /// Preview pages and packs while writing them: build into a temporary folder, serve it on
     /// 127.0.0.1, rebuild what changed on every save and reload the open pages. Problems are
@@ -102,14 +102,22 @@ enum Command {
         /// The port to listen on at 127.0.0.1 (0 picks a free one).
         #[arg(long, default_value_t = 8000)]
         port: u16,
-        /// The web assets folder (holding build/ and pkg/, and site/ for packs); defaults to this checkout's www/.
-        #[arg(long, env = "PYKATA_ASSETS")]
-        assets: Option<PathBuf>,
+        #[command(flatten)]
+        assets: AssetsArg,
     },
     /// Internal: grade the requests on stdin, one JSON line each, answering one JSON report
     /// per line on stdout (the child process that `grade` and `check` run submissions in).
     #[command(hide = true)]
     Worker,
+}
+
+/// Where `build` and `serve` take the web assets from.
+#[derive(clap::Args)]
+struct AssetsArg {
+    /// A folder of web assets laid out as the npm package's dist/ (e.g.
+    /// node_modules/pykata/dist); default: the copy built into this binary, if any.
+    #[arg(long = "assets", env = "PYKATA_ASSETS", value_name = "DIR")]
+    folder: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -167,8 +175,10 @@ fn main() -> ExitCode {
             title,
             assets,
             with_demo,
-        } => build::run(&paths, &out, assets.as_deref(), title.as_deref(), with_demo),
-        Command::Serve { paths, port, assets } => serve::run(&paths, port, assets.as_deref()),
+        } => assets::Assets::resolve(assets.folder.as_deref())
+            .and_then(|assets| build::run(&paths, &out, &assets, title.as_deref(), with_demo.as_deref())),
+        Command::Serve { paths, port, assets } => assets::Assets::resolve(assets.folder.as_deref())
+            .and_then(|assets| serve::run(&paths, port, &assets)),
         Command::Worker => isolated::serve().map(|()| ExitCode::SUCCESS),
     };
     match outcome {

@@ -7,6 +7,7 @@ mod http;
 mod page;
 
 use crate::build::{self, PackEntry};
+use crate::assets::Assets;
 use crate::report_diagnostics;
 use anyhow::{Context, Result, bail};
 use pykata_engine::{Engine, SystemHost};
@@ -91,10 +92,9 @@ struct Site {
     engine: Engine<SystemHost>,
 }
 
-pub(crate) fn run(paths: &[PathBuf], port: u16, assets: Option<&Path>) -> Result<ExitCode> {
+pub(crate) fn run(paths: &[PathBuf], port: u16, assets: &Assets) -> Result<ExitCode> {
     // First, so a Ctrl-C during the first build still removes the folder.
     signals::install();
-    let assets = assets.map(Path::to_path_buf).unwrap_or_else(build::default_assets);
     let mut sources = classify(paths)?;
     let listener = http::bind(port)?;
     let folder = tempfile::Builder::new()
@@ -104,7 +104,7 @@ pub(crate) fn run(paths: &[PathBuf], port: u16, assets: Option<&Path>) -> Result
     let out = folder.path().to_path_buf();
     let has_packs = sources.iter().any(|s| matches!(s, Source::Packs(_)));
     // The engine and widget are copied once; only pages and packs are rebuilt on a change.
-    build::copy_widget(&assets, &out, has_packs)?;
+    assets.write_to(&out)?;
     if has_packs {
         fs::create_dir_all(out.join("exercises"))?;
     }

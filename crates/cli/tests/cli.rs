@@ -186,19 +186,26 @@ fn grade_exit_codes() {
     );
 }
 
-/// A stand-in for `www/`, small enough to compress at once: the site's stylesheet, a demo
-/// page, the widget and the engine.
+/// A stand-in for the web assets (laid out as the npm package's dist/), small enough to
+/// compress at once: the widget, its worker, the site's stylesheet and the engine; and a
+/// folder with pykata's demo page.
 fn fake_assets(root: &Path) -> PathBuf {
     let assets = root.join("assets");
-    fs::create_dir_all(assets.join("site")).unwrap();
     fs::create_dir_all(assets.join("pkg")).unwrap();
-    fs::create_dir_all(assets.join("build")).unwrap();
-    fs::write(assets.join("build/pykata.js"), "export {};").unwrap();
-    fs::write(assets.join("build/worker.js"), "self.onmessage = () => {};").unwrap();
-    fs::write(assets.join("site/site.css"), "body {}").unwrap();
-    fs::write(assets.join("site/blog.html"), "<!doctype html>").unwrap();
-    fs::write(assets.join("pkg/pykata_wasm_bg.wasm"), b"\0asm").unwrap();
-    fs::write(assets.join("pkg/pykata_wasm.js"), "export default {};").unwrap();
+    for (file, text) in [
+        ("pykata.js", "export {};"),
+        ("pykata.js.map", "{}"),
+        ("worker.js", "self.onmessage = () => {};"),
+        ("pykata-sw.js", "self.onfetch = () => {};"),
+        ("pykata.d.ts", "export {};"),
+        ("site.css", "body {}"),
+        ("pkg/pykata_wasm.js", "export default {};"),
+        ("pkg/pykata_wasm_bg.wasm", "\0asm"),
+    ] {
+        fs::write(assets.join(file), text).unwrap();
+    }
+    fs::create_dir_all(root.join("demo-pages")).unwrap();
+    fs::write(root.join("demo-pages/blog.html"), "<!doctype html>").unwrap();
     assets
 }
 
@@ -404,11 +411,12 @@ fn build_with_demo_adds_the_demo_pages() {
     let root = tempfile::tempdir().unwrap();
     let assets = fake_assets(root.path());
     let out = root.path().join("demo");
+    let pages = root.path().join("demo-pages");
     let index = build_site(
         &[&repo().join("exercises/decorators")],
         &out,
         &assets,
-        &["--title", "pykata", "--with-demo"],
+        &["--title", "pykata", "--with-demo", pages.to_str().unwrap()],
     );
     assert!(out.join("blog.html").is_file());
     assert!(index.contains("<a href=\"blog.html\">"), "{index}");
