@@ -39,6 +39,7 @@ impl Assets {
                         missing.join(", ")
                     );
                 }
+                check_version(folder)?;
                 Ok(Self::Folder(folder.to_path_buf()))
             }
             None if embedded.is_empty() => bail!(
@@ -76,6 +77,28 @@ impl Assets {
     }
 }
 
+/// An npm package's `dist/` (its `package.json` one folder up names `pykata`) must be of this
+/// pykata's version: the widget reads the exercise files this CLI writes.
+fn check_version(folder: &Path) -> Result<()> {
+    let Ok(text) = fs::read_to_string(folder.join("../package.json")) else {
+        return Ok(());
+    };
+    let Ok(package) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return Ok(());
+    };
+    let version = package["version"].as_str().unwrap_or_default();
+    if package["name"] == "pykata" && version != env!("CARGO_PKG_VERSION") {
+        bail!(
+            "the assets in {} are pykata {version}, this pykata is {}: install the npm package \
+             of the same version (npm install pykata@{})",
+            folder.display(),
+            env!("CARGO_PKG_VERSION"),
+            env!("CARGO_PKG_VERSION")
+        );
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +119,24 @@ mod tests {
         assert!(error.contains(&dir.path().display().to_string()), "{error}");
         assert!(error.contains("worker.js") && error.contains("pkg/pykata_wasm_bg.wasm"), "{error}");
         assert!(!error.contains("pykata.js,"), "pykata.js is there: {error}");
+    }
+
+    #[test]
+    fn an_npm_package_of_another_version_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let dist = dir.path().join("dist");
+        for file in FILES {
+            let path = dist.join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "").unwrap();
+        }
+        let package = |version: &str| format!(r#"{{"name": "pykata", "version": "{version}"}}"#);
+        fs::write(dir.path().join("package.json"), package("0.0.1-other")).unwrap();
+        let error = Assets::resolve_with(Some(&dist), &[]).unwrap_err().to_string();
+        assert!(error.contains("pykata 0.0.1-other"), "{error}");
+        assert!(error.contains(&format!("npm install pykata@{}", env!("CARGO_PKG_VERSION"))), "{error}");
+        fs::write(dir.path().join("package.json"), package(env!("CARGO_PKG_VERSION"))).unwrap();
+        assert!(Assets::resolve_with(Some(&dist), &[]).is_ok());
     }
 
     #[test]
