@@ -176,10 +176,6 @@ def _honest(value):
     return _id(_eq_owner(_type(value))) in _trusted_type_ids
 
 
-class _Probe:
-    """An object nothing honest is equal to."""
-
-
 def _items(sequence):
     return _list_iter(sequence) if isinstance(sequence, list) else _tuple_iter(sequence)
 
@@ -187,12 +183,13 @@ def _items(sequence):
 def strict_equal(left, right):
     """`left == right`, except that learner-made objects cannot lie their way to True: an
     object of a learner's class never equals a plain value, and two learner objects are
-    equal only if each says so and neither claims to equal a fresh stranger."""
+    equal only if each says so. Learner code is only ever called with the two objects
+    compared, never with one of pykata's own."""
     left_honest, right_honest = _honest(left), _honest(right)
     if not (left_honest and right_honest):
         if left_honest or right_honest:
             return left is right
-        return bool(left == right) and bool(right == left) and not bool(left == _Probe())
+        return bool(left == right) and bool(right == left)
     # Containers are walked with the built-in types' own methods: a subclass cannot show
     # different items to this walk than to `==`.
     if isinstance(left, (list, tuple)) and isinstance(right, (list, tuple)):
@@ -218,7 +215,6 @@ def install(helpers):
     snapshot `sys` and everything loaded so far."""
     global _freeze, _restore_contents, _changed_classes
     _freeze, _restore_contents, _changed_classes = helpers
-    _freeze(_Probe)
     _contents.append((_modules, _modules_snapshot))
     _snapshot_contents(_sys.__dict__)
     for value in _sys.__dict__.values():

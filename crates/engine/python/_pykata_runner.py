@@ -14,6 +14,7 @@ if "posix" not in _sys.builtin_module_names:
 
 import ast as _ast
 import builtins as _builtins
+import gc as _gc
 import io as _io
 import json as _json
 import re as _re
@@ -46,6 +47,8 @@ _search = _re.search
 _StringIO = _io.StringIO
 _parse = _ast.parse
 _modules = _sys.modules
+_Module = type(_sys)
+_collect = _gc.collect
 
 
 class _Capture:
@@ -72,6 +75,18 @@ class _Capture:
 
     def getvalue(self):
         return "".join(self._parts)
+
+
+class _Discard:
+    """Where Python's standard streams point outside learner calls: what a finalizer prints
+    between submissions (or when the interpreter is dropped) goes nowhere, never into the
+    host's own output nor the next submission's."""
+
+    def write(self, text):
+        return len(text)
+
+    def flush(self):
+        pass
 
 
 class _Streams:
@@ -210,11 +225,44 @@ def _compile_learner(source):
     return _learner_code[1]
 
 
+class _Source:
+    """The `__loader__` of the learner's module: `linecache` (and so `traceback` and
+    `inspect`) reads the learner's lines from it, as from a file."""
+
+    def __init__(self, source):
+        self._source = source
+
+    def get_source(self, _name):
+        return self._source
+
+
+def _load_learner(source, name):
+    """Execute the learner's source as module `name`, listed in `sys.modules` from before it
+    runs (as Python's import does: `dataclasses` and `pickle` look the module up there) until
+    the submission ends. Returns the module."""
+    module = _Module(name)
+    module.__dict__.update(
+        {"__builtins__": _builtins, "__file__": LEARNER_FILE, "__loader__": _Source(source), "__spec__": None}
+    )
+    _modules[name] = module
+    _exec(_compile_learner(source), module.__dict__)
+    return module
+
+
 def _run_learner(source, name):
-    """Execute the learner's source as module `name`, returning its namespace."""
-    namespace = {"__name__": name, "__builtins__": _builtins, "__file__": LEARNER_FILE}
-    _exec(_compile_learner(source), namespace)
-    return namespace
+    """Execute the learner's source as module `name` (see `_load_learner`); its namespace."""
+    return _load_learner(source, name).__dict__
+
+
+def _shut_down(name):
+    """What Python does to the `__main__` module of a program that ended: drop it, clear its
+    namespace and collect, so its objects' finalizers (a `__del__`, a suspended generator's
+    `finally`) run now, into this program's output, rather than during a later submission."""
+    module = _modules.pop(name, None)
+    if module is not None:
+        module.__dict__.clear()
+    del module
+    _collect()
 
 
 def _exit_is_clean(exc):
@@ -263,7 +311,12 @@ def _execute(request):
     with streams:
         try:
             as_program = kind == "output" and not request.get("code")
-            namespace = _run_learner(source, "__main__" if as_program else "solution")
+            name = "__main__" if as_program else "solution"
+            try:
+                namespace = _run_learner(source, name)
+            finally:
+                if as_program:
+                    _shut_down(name)
         except _SystemExit as exc:
             if kind != "output" or not _exit_is_clean(exc):
                 return _raised(exc, source, streams.output(), while_loading=True)
@@ -514,7 +567,10 @@ def run_program(request_json):
     error = line = budget = None
     with streams:
         try:
-            _run_learner(source, "__main__")
+            try:
+                _run_learner(source, "__main__")
+            finally:
+                _shut_down("__main__")
         except _SystemExit as exc:
             if not _exit_is_clean(exc):
                 _guard.restore()
@@ -557,6 +613,7 @@ def start(guard_helpers, host_clock, recursion_limit):
     if host_clock:
         _install_host_clock()
     _cap_recursion(recursion_limit)
+    _sys.stdout = _sys.stderr = _sys.__stdout__ = _sys.__stderr__ = _Discard()
     _guard.install(guard_helpers)
     _guard.trust_loaded_modules(hide=_PRIVATE_MODULES)
 
@@ -572,6 +629,10 @@ def reset(_request=""):
     """After a submission, before the engine grades another in this interpreter: put back what
     the guards snapshot (see `_pykata_guard.reset`) and the interpreter settings learner code
     can change. Answers JSON true if the interpreter is fit for another submission."""
+    _guard.reset()
+    # What the submission left behind is garbage now: its finalizers run here, printing
+    # nowhere, and whatever they change is put back by the second reset.
+    _collect()
     clean = _guard.reset()
     _restored[0] = True
     _set_recursion_limit(_recursion_limit)

@@ -3,7 +3,6 @@ the check's module (`unittest.TestCase` methods and plain `test_*` functions) ru
 on its own. Imported by the runner only when such a check runs."""
 
 import builtins
-import sys
 import types
 import unittest
 from unittest import FunctionTestCase, TestCase, TestLoader, TestResult  # frozen with this module
@@ -17,10 +16,10 @@ from _pykata_runner import (
     _Streams,
     _answer,
     _budget_of,
-    _compile_learner,
     _describe,
     _exec_check,
     _learner_frames,
+    _load_learner,
     _raised,
 )
 
@@ -82,15 +81,12 @@ def run(request):
     """Import the learner's code as module `solution`, run each test of the check's module."""
     source = request["source"]
     loading = _Streams(request.get("stdin"))
-    module = types.ModuleType("solution")
-    module.__file__ = LEARNER_FILE
     with loading:
         try:
-            exec(_compile_learner(source), module.__dict__)
+            module = _load_learner(source, "solution")
         except BaseException as exc:
             return _raised(exc, source, loading.output(), while_loading=True)
     _guard.restore()
-    sys.modules["solution"] = module
     scope = {"__name__": "tests", "__builtins__": dict(_guard.BUILTINS), _STRICT_EQUAL: _guard.strict_equal}
     scope.update(_HELPERS)
     scope.update({k: v for k, v in module.__dict__.items() if not k.startswith("__")})

@@ -13,7 +13,8 @@
 //! - `restore_contents` and `changed_classes`: the snapshot comparisons behind
 //!   `_pykata_guard.restore` and `reset`, which run two or three times per check and once
 //!   per submission; in Python they cost about 3 ms each natively, here a few microseconds.
-//! - A `gc` module without the functions that list every object in the interpreter.
+//! - A `gc` module that collects for real, without the functions that list every object in
+//!   the interpreter.
 
 use rustpython_vm::builtins::{PyDict, PyList, PyListRef, PyModule, PySet, PyStr, PyTuple, PyType};
 use rustpython_vm::function::OptionalArg;
@@ -344,29 +345,43 @@ fn install_on_types(vm: &VirtualMachine) -> PyResult<()> {
 
 pub(crate) use gc::module_def as gc_module_def;
 
-/// Stands in for the interpreter's `gc` module: collection still happens, but learner code
-/// cannot enumerate objects (`get_objects`, `get_referrers`, `get_referents`) to reach the
-/// checks' data or pykata's own modules.
+/// Stands in for the interpreter's `gc` module: collection, the switch and the thresholds
+/// are the interpreter's own (between submissions the engine switches collection back on and
+/// puts the thresholds back), but learner code cannot enumerate objects (`get_objects`,
+/// `get_referrers`, `get_referents`) to reach the checks' data or pykata's own modules, nor
+/// freeze or unfreeze the heap (pykata freezes what exists before learner code runs, so a
+/// collection looks only at what the submission made).
 #[rustpython_vm::pymodule(name = "gc")]
 mod gc {
     use rustpython_vm::builtins::PyListRef;
-    use rustpython_vm::function::FuncArgs;
-    use rustpython_vm::{PyObjectRef, VirtualMachine};
+    use rustpython_vm::function::{FuncArgs, OptionalArg};
+    use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
 
+    /// `gc.collect(generation=2)`: collect now; the number of unreachable objects found.
     #[pyfunction]
-    fn collect(_args: FuncArgs) -> usize {
-        0
+    fn collect(generation: OptionalArg<i32>, vm: &VirtualMachine) -> PyResult<usize> {
+        let generation = generation.unwrap_or(2);
+        let generation = usize::try_from(generation)
+            .ok()
+            .filter(|g| *g <= 2)
+            .ok_or_else(|| vm.new_value_error("invalid generation"))?;
+        let result = vm.state.gc.collect_force(generation);
+        Ok(result.collected + result.uncollectable)
     }
 
     #[pyfunction]
-    fn enable() {}
+    fn enable(vm: &VirtualMachine) {
+        vm.state.gc.enable();
+    }
 
     #[pyfunction]
-    fn disable() {}
+    fn disable(vm: &VirtualMachine) {
+        vm.state.gc.disable();
+    }
 
     #[pyfunction]
-    fn isenabled() -> bool {
-        true
+    fn isenabled(vm: &VirtualMachine) -> bool {
+        vm.state.gc.is_enabled()
     }
 
     #[pyfunction]
@@ -376,22 +391,24 @@ mod gc {
 
     #[pyfunction]
     fn get_count() -> (usize, usize, usize) {
-        (0, 0, 0)
+        rustpython_vm::gc_state::gc_state().get_count()
     }
 
     #[pyfunction]
-    fn get_threshold() -> (usize, usize, usize) {
-        (700, 10, 10)
+    fn get_threshold(vm: &VirtualMachine) -> (u32, u32, u32) {
+        vm.state.gc.get_threshold()
     }
 
     #[pyfunction]
-    fn set_threshold(_args: FuncArgs) {}
+    fn set_threshold(threshold0: u32, threshold1: OptionalArg<u32>, threshold2: OptionalArg<u32>, vm: &VirtualMachine) {
+        vm.state.gc.set_threshold(threshold0, threshold1.into_option(), threshold2.into_option());
+    }
 
     #[pyfunction]
-    fn freeze() {}
+    fn freeze(_args: FuncArgs) {}
 
     #[pyfunction]
-    fn unfreeze() {}
+    fn unfreeze(_args: FuncArgs) {}
 
     #[pyfunction]
     fn get_freeze_count() -> usize {

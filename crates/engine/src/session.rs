@@ -12,6 +12,10 @@ use rustpython_vm::{Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine
 /// `tests/browser`'s recursion test and a probe of the patterns).
 pub(crate) const RECURSION_LIMIT: usize = 200;
 
+/// How long a reset may take natively: it runs the finalizers of what the submission left
+/// behind, which are learner code. Past it the interpreter is discarded.
+const RESET_BUDGET_MS: u64 = 1000;
+
 /// What a runner call answered.
 pub(crate) struct Answer {
     /// The runner's JSON answer; `None` if the time budget's interruption reached pykata's own
@@ -34,6 +38,8 @@ impl Answer {
 /// one without the cost of a new interpreter (about 100 ms natively, 200–300 ms in wasm).
 pub(crate) struct Session {
     runner: PyObjectRef,
+    /// The collector's thresholds at start, put back by [`Session::reset`].
+    gc_thresholds: (u32, u32, u32),
     #[cfg(not(target_arch = "wasm32"))]
     watchdog: native::Watchdog,
     /// Always `Some` until the session is dropped, which finalizes it.
@@ -68,11 +74,15 @@ impl Session {
                 runner
                     .get_attr("start", vm)?
                     .call((guard::helpers(vm), host_clock, RECURSION_LIMIT), vm)?;
+                // What exists now outlives every submission: collections skip it.
+                vm.state.gc.freeze();
                 Ok(runner)
             })
             .map_err(|exc| EngineError::Startup(interpreter.enter(|vm| describe(vm, &exc))))?;
+        let gc_thresholds = interpreter.enter(|vm| vm.state.gc.get_threshold());
         Ok(Session {
             runner,
+            gc_thresholds,
             #[cfg(not(target_arch = "wasm32"))]
             watchdog,
             interpreter: Some(interpreter),
@@ -122,13 +132,22 @@ impl Session {
     /// `sys`, the containers trusted modules hold) and the recursion limit. True if the
     /// interpreter is now fit for another submission; false if learner code changed something
     /// that cannot be put back (a class of the standard library), so it must be discarded.
+    /// The collector is switched back on with its thresholds at start.
     pub(crate) fn reset(&self) -> Result<bool, EngineError> {
-        Ok(serde_json::from_str(&self.call("reset", "", None)?.json()?)?)
+        let clean = serde_json::from_str(&self.call("reset", "", Some(RESET_BUDGET_MS))?.json()?)?;
+        let (first, second, third) = self.gc_thresholds;
+        self.interpreter().enter(|vm| {
+            vm.state.gc.enable();
+            vm.state.gc.set_threshold(first, Some(second), Some(third));
+        });
+        Ok(clean)
     }
 
-    /// Import what the runner otherwise imports on first need (what describes an exception).
+    /// Import what the runner otherwise imports on first need (what describes an exception),
+    /// and freeze it with the rest of what every submission finds.
     pub(crate) fn preload(&self) -> Result<(), EngineError> {
         self.call("preload", "", None)?.json()?;
+        self.interpreter().enter(|vm| vm.state.gc.freeze());
         Ok(())
     }
 

@@ -1,0 +1,201 @@
+//! Python as CPython runs it, where pykata's own machinery could make it differ: a real
+//! `gc.collect()`, finalizers that run within their own submission, `__main__` and the
+//! learner's module in `sys.modules`, source lines in tracebacks code prints, and strict
+//! equality that never hands learner code one of pykata's objects. Expected outputs are
+//! CPython 3.13's for the same programs (pykata's standard library is 3.13's).
+
+mod common;
+
+use common::on_big_stack;
+use pykata_engine::{Engine, Status, SystemHost};
+use pykata_pack::Manifest;
+
+fn run(engine: &Engine<SystemHost>, source: &str) -> (String, Option<String>) {
+    let output = engine.run(source, "", 5000).expect("engine works");
+    (output.stdout + &output.stderr, output.error)
+}
+
+fn program(source: &'static str) -> String {
+    on_big_stack(move || {
+        let (output, error) = run(&Engine::new(SystemHost::default()), source);
+        assert_eq!(error, None, "{output}");
+        output
+    })
+}
+
+/// A generator suspended inside a reference cycle, whose `finally` prints.
+const CYCLE_WITH_FINALLY: &str = r#"
+def numbers():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("cleanup")
+
+g = numbers()
+print(next(g))
+loop = [g]
+loop.append(loop)
+"#;
+
+#[test]
+fn a_programs_finalizers_run_in_its_own_output_never_in_the_next_submissions() {
+    on_big_stack(|| {
+        let engine = Engine::new(SystemHost::default());
+        assert_eq!(run(&engine, CYCLE_WITH_FINALLY), ("1\ncleanup\n".to_owned(), None));
+        assert_eq!(run(&engine, "print('second')"), ("second\n".to_owned(), None));
+        // A check's learner module is collected between submissions, printing nowhere.
+        let checks = manifest(
+            r#"
+[[checks]]
+id = "first"
+kind = "assert"
+title = "First"
+message = "m"
+code = "assert next(numbers()) == 1"
+"#,
+        );
+        let report = engine.grade(&checks, CYCLE_WITH_FINALLY).expect("engine works");
+        assert_eq!(report.status, Status::Pass, "{report:#?}");
+        assert_eq!(run(&engine, "print('third')"), ("third\n".to_owned(), None));
+    });
+}
+
+#[test]
+fn gc_collect_collects_cycles() {
+    let output = program(
+        r#"
+import gc
+class Node:
+    pass
+node = Node()
+node.me = node
+del node
+print(gc.collect() >= 1, gc.isenabled())
+gc.disable()
+print(gc.isenabled())
+"#,
+    );
+    assert_eq!(output, "True True\nFalse\n");
+    // Switched off by one submission, collection is on again for the next.
+    on_big_stack(|| {
+        let engine = Engine::new(SystemHost::default());
+        run(&engine, "import gc\ngc.disable()\ngc.set_threshold(1)");
+        assert_eq!(
+            run(&engine, "import gc\nprint(gc.isenabled(), gc.get_threshold()[0] > 1)"),
+            ("True True\n".to_owned(), None)
+        );
+    });
+}
+
+#[test]
+fn main_is_in_sys_modules_and_inspect_stack_works() {
+    let output = program(
+        r#"
+import sys, inspect
+x = 42
+print(sys.modules["__main__"].x, __name__)
+print(inspect.stack()[0].function, inspect.stack()[0].code_context[0].strip())
+"#,
+    );
+    assert_eq!(output, "42 __main__\n<module> print(inspect.stack()[0].function, inspect.stack()[0].code_context[0].strip())\n");
+}
+
+#[test]
+fn tracebacks_printed_by_learner_code_show_its_lines() {
+    let output = program(
+        r#"
+import sys, traceback
+def divide():
+    return 1 / 0
+try:
+    divide()
+except ZeroDivisionError:
+    traceback.print_exc(file=sys.stdout)
+print(traceback.extract_stack()[-1].line)
+"#,
+    );
+    assert_eq!(
+        output,
+        "Traceback (most recent call last):\n  File \"solution.py\", line 6, in <module>\n    divide()\n    ~~~~~~^^\n  \
+         File \"solution.py\", line 4, in divide\n    return 1 / 0\n           ~~^~~\n\
+         ZeroDivisionError: division by zero\nprint(traceback.extract_stack()[-1].line)\n"
+    );
+}
+
+fn manifest(checks: &str) -> Manifest {
+    let text = format!("id = \"t\"\ntitle = \"T\"\ntopic = \"test\"\ndifficulty = \"easy\"\nhints = []\n{checks}");
+    toml::from_str(&text).unwrap_or_else(|e| panic!("test manifest: {e}"))
+}
+
+/// A class whose `__eq__` reads the other object's field, as most do.
+const POINT: &str = r#"
+from dataclasses import dataclass
+
+class Point:
+    def __init__(self, x):
+        self.x = x
+    def __eq__(self, other):
+        return self.x == other.x
+
+@dataclass
+class Pair:
+    left: "int"
+    right: "Point"
+"#;
+
+#[test]
+fn strict_equality_compares_learner_objects_without_pykatas_own_and_dataclasses_load() {
+    let checks = manifest(
+        r#"
+[[checks]]
+id = "equal"
+kind = "assert"
+title = "Equal points"
+message = "m"
+code = "assert Point(1) == Point(1)"
+
+[[checks]]
+id = "unequal"
+kind = "assert"
+title = "Unequal points"
+message = "different"
+code = "assert Point(1) == Point(2), 'different'"
+
+[[checks]]
+id = "dataclass"
+kind = "assert"
+title = "Dataclass"
+message = "m"
+code = "assert Pair(1, Point(2)) == Pair(1, Point(2))"
+
+[[checks]]
+id = "unittest"
+kind = "unittest"
+title = "Unittest"
+message = "m"
+code = '''
+import unittest
+from solution import Point, Pair
+class T(unittest.TestCase):
+    def test_equal(self):
+        self.assertEqual(Point(3), Point(3))
+    def test_pair(self):
+        self.assertEqual(Pair(1, Point(2)).right, Point(2))
+'''
+"#,
+    );
+    let report = on_big_stack(move || Engine::new(SystemHost::default()).grade(&checks, POINT).expect("engine works"));
+    let statuses: Vec<(&str, Status)> = report.tests.iter().map(|t| (t.name.as_str(), t.status)).collect();
+    assert_eq!(
+        statuses,
+        [
+            ("Equal points", Status::Pass),
+            ("Unequal points", Status::Fail),
+            ("Dataclass", Status::Pass),
+            ("Unittest: T.test_equal", Status::Pass),
+            ("Unittest: T.test_pair", Status::Pass),
+        ],
+        "{report:#?}"
+    );
+}
