@@ -57,15 +57,13 @@ export function withoutTimings(report) {
   return { ...report, tests: report.tests.map(({ duration_ms, ...rest }) => rest) };
 }
 
-/** Past this many bytes held, tests load a fresh wasm instance, as the browser worker does. */
-const RETIRE_BYTES = 256 * 1024 * 1024;
 let instances = 0;
 let current = null;
 
 /** The real release-built wasm engine in this Node process: a `PyKata`, replaced by a fresh
- * instance once it has grown large (every grade leaves about a megabyte behind). */
+ * instance once the engine says it has grown large, as the browser worker does. */
 export async function wasmEngine() {
-  if (!current || current.PyKata.memoryInUse() > RETIRE_BYTES) {
+  if (!current || current.PyKata.shouldRetire()) {
     const glue = await import(`../www/pkg/pykata_wasm.js?instance=${instances++}`);
     glue.initSync({ module: readFileSync(join(ROOT, "www/pkg/pykata_wasm_bg.wasm")) });
     current = { PyKata: glue.PyKata, engine: new glue.PyKata() };

@@ -134,6 +134,30 @@ test("the time budget stops a runaway loop on its own", async () => {
   await kata(1).evaluate((el) => el.removeAttribute("budget"));
 });
 
+test("without a budget attribute, Run and Check are stopped after the exercise's own time limit", async () => {
+  const shout = readFileSync(join(ROOT, "tests/fixtures/shout.toml"), "utf8").replace('difficulty = "easy"', 'difficulty = "easy"\ntime_limit_ms = 1500');
+  await page.evaluate((text) => {
+    const kata = document.createElement("py-kata");
+    kata.id = "timed";
+    const script = Object.assign(document.createElement("script"), { type: "application/toml", textContent: text });
+    script.dataset.kata = "";
+    kata.append(script);
+    document.body.append(kata);
+  }, shout);
+  const timed = page.locator("#timed");
+  await timed.locator(".pk-title", { hasText: "Shout" }).waitFor({ timeout: 60000 });
+  await timed.locator(".cm-content").fill("def shout(func):\n    while True:\n        pass\n");
+  await timed.locator('button[data-action="check"]').click();
+  await timed.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
+  // A Check gets twice one check's limit (the engine's rule, `Budgets` in grade.rs); a Run one.
+  assert.equal(await timed.locator(".pk-status").textContent(), "Stopped after 3 s — is there a loop that never ends?");
+  await timed.locator(".cm-content").fill("while True:\n    pass\n");
+  await timed.locator('button[data-action="run"]').click();
+  await timed.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
+  assert.equal(await timed.locator(".pk-status").textContent(), "Stopped after 1.5 s — is there a loop that never ends?");
+  await page.evaluate(() => document.querySelector("#timed").remove());
+});
+
 test("hints appear one at a time", async () => {
   await press(1, "hint");
   await press(1, "hint");

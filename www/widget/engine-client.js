@@ -68,12 +68,13 @@ export class EngineClient extends EventTarget {
    * "budget" or "user" if the worker was terminated first, or whose `crashed` is true if the
    * code broke the engine (which is then replaced; `budget` then says "memory" or "recursion"
    * when one of those was the cause). */
-  request(message, budgetMs) {
+  request(message, budgetMs = null) {
     this.warm();
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       // The budget starts once the engine is ready, so a slow download is not a timeout.
-      const arm = () => setTimeout(() => this.stop("budget"), budgetMs);
+      // Requests that run no learner code (validate, preload) have none.
+      const arm = () => (budgetMs == null ? null : setTimeout(() => this.stop("budget"), budgetMs));
       const pending = { resolve, reject, timer: null };
       if (this.state === "ready") pending.timer = arm();
       else {

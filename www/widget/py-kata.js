@@ -13,7 +13,6 @@ import { STYLES } from "./styles.js";
 
 /** One engine (one worker) for every widget on the page. */
 const engine = new EngineClient();
-const DEFAULT_BUDGET_MS = 10000;
 /** The message for a worker lost to a budget ("memory", "recursion"), by its `budget`. */
 const CRASH_MESSAGES = { memory: "memoryCrashed", recursion: "recursionCrashed" };
 const STORAGE_PREFIX = "pykata:v1";
@@ -158,6 +157,8 @@ export class PyKataElement extends HTMLElement {
   #visibility = null;
   #loadToken = 0;
   #diagnostics = [];
+  /** How long a Check and a Run of the exercise may take, by the engine's rule for it. */
+  #budgets = null;
   /** Resolves once the reader gets near the widget: then the engine starts (and validates). */
   #seen = resolvable();
   /** Resolves true once the exercise on screen may be graded. */
@@ -322,7 +323,7 @@ export class PyKataElement extends HTMLElement {
       // are all below the fold downloads nothing until then.
       await this.#seen.promise;
       try {
-        result = await engine.request({ op: "validate", format: written.format, text: written.text, name }, this.#budget());
+        result = await engine.request({ op: "validate", format: written.format, text: written.text, name });
       } catch (error) {
         if (token === this.#loadToken) this.#notice(t(this.#strings, "loadFailed", { error: error.message }));
         return false;
@@ -330,6 +331,7 @@ export class PyKataElement extends HTMLElement {
     }
     if (token !== this.#loadToken) return false;
     this.#diagnostics = result.diagnostics;
+    this.#budgets = result.budgets;
     if (!result.exercise) {
       this.#showAuthorPanel(result.diagnostics);
       return false;
@@ -341,7 +343,7 @@ export class PyKataElement extends HTMLElement {
     this.#status("");
     // While the learner reads, the engine imports what describing a first error needs; a
     // Check already waiting goes first instead.
-    if (!this.#busy) engine.request({ op: "preload" }, this.#budget()).catch(() => {});
+    if (!this.#busy) engine.request({ op: "preload" }).catch(() => {});
     return true;
   }
 
@@ -437,8 +439,10 @@ export class PyKataElement extends HTMLElement {
     }
   }
 
-  #budget() {
-    return Number(this.getAttribute("budget")) || DEFAULT_BUDGET_MS;
+  /** Milliseconds a `kind` ("run" or "check") may take: the `budget` attribute, else the
+   * engine's for this exercise (from its `time_limit_ms`). */
+  #budget(kind) {
+    return Number(this.getAttribute("budget")) || (kind === "run" ? this.#budgets.run_ms : this.#budgets.check_ms);
   }
 
   async #perform(kind) {
@@ -453,9 +457,9 @@ export class PyKataElement extends HTMLElement {
       const source = this.#editor.text;
       const message =
         kind === "run"
-          ? { op: "run", source, stdin: this.#$(".pk-stdin textarea").value, limitMs: this.#budget() }
+          ? { op: "run", source, stdin: this.#$(".pk-stdin textarea").value, limitMs: this.#budget(kind) }
           : { op: "grade", exercise: this.#exercise, source };
-      const result = await engine.request(message, this.#budget());
+      const result = await engine.request(message, this.#budget(kind));
       if (kind === "run") this.#showRun(result);
       else this.#showReport(result);
       this.dispatchEvent(
@@ -465,7 +469,7 @@ export class PyKataElement extends HTMLElement {
     } catch (error) {
       this.#status(
         error.stopped === "budget"
-          ? t(this.#strings, "stoppedByBudget", { seconds: this.#budget() / 1000 })
+          ? t(this.#strings, "stoppedByBudget", { seconds: this.#budget(kind) / 1000 })
           : error.stopped
             ? t(this.#strings, "stoppedByUser")
             : error.crashed
@@ -509,7 +513,7 @@ export class PyKataElement extends HTMLElement {
     if (result.stderr) add(result.stderr, "stderr");
     if (result.error) add(`${result.error}\n`, "error");
     if (result.truncated) add(`${t(this.#strings, "truncated")}\n`, "notice");
-    if (result.budget === "time") add(`${t(this.#strings, "stoppedByBudget", { seconds: this.#budget() / 1000 })}\n`, "notice");
+    if (result.budget === "time") add(`${t(this.#strings, "stoppedByBudget", { seconds: this.#budget("run") / 1000 })}\n`, "notice");
     if (!parts.length) add(t(this.#strings, "noOutput"), "notice");
     output.replaceChildren(...parts);
     this.#$(".pk-results").replaceChildren();

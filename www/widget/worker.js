@@ -10,9 +10,6 @@ const glue = import("./pkg/pykata_wasm.js");
 let PyKata = null;
 /** The engine's exercise validator (no interpreter needed), once initialised. */
 let validateExercise = null;
-/** Past this many bytes held, the worker asks to be replaced once idle: every grade leaves
- * about a megabyte behind, and the engine's memory budget counts it. */
-const RETIRE_BYTES = 256 * 1024 * 1024;
 
 /** Read `response`, reporting its bytes as they arrive (`total` 0 when unknown); with `keep`,
  * return them. */
@@ -124,7 +121,8 @@ self.onmessage = async ({ data }) => {
       op === "grade"
         ? engine.grade(data.exercise, data.source)
         : engine.run(data.source, data.stdin ?? "", data.limitMs ?? 10000);
-    const retire = PyKata.memoryInUse() > RETIRE_BYTES;
+    // Past the engine's threshold, the worker asks to be replaced once idle.
+    const retire = PyKata.shouldRetire();
     self.postMessage({ id, ok: true, result, retire });
     // If that submission cost the interpreter (it ran out of a budget, or changed what cannot
     // be put back), start the next one now, before the learner asks.

@@ -13,7 +13,7 @@
 //! the child's stdout is ignored, and a reply counts only with the id of the request.
 
 use anyhow::{Context, Result, anyhow};
-use pykata_engine::{Budget, Engine, MEMORY_LIMIT_BYTES, Report, SystemHost, budget_message};
+use pykata_engine::{Budget, Engine, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES, Report, SystemHost, budget_message};
 use pykata_pack::Manifest;
 use serde::{Deserialize, Serialize};
 use std::hash::{BuildHasher, RandomState};
@@ -30,9 +30,6 @@ const START_MARGIN: Duration = Duration::from_secs(2);
 /// The native stack of the child's engine thread: the engine's recursion limit needs far less,
 /// so only recursion inside native code (no Python frames) can overflow it.
 const ENGINE_STACK_BYTES: usize = 256 * 1024 * 1024;
-/// A child that still holds more than this after a grade (memory the interpreter did not give
-/// back) retires, so leaks never add up to the memory budget.
-const RETIRE_ABOVE_BYTES: usize = MEMORY_LIMIT_BYTES / 4;
 /// How much of a child's stderr is kept to tell why it died.
 const STDERR_KEPT_BYTES: usize = 64 * 1024;
 /// The longest line of a child's stdout that is read whole; longer lines are no reply.

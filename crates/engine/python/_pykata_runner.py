@@ -28,7 +28,9 @@ from _sha256 import sha256 as _sha256
 __builtins__ = dict(_builtins.__dict__)
 
 LEARNER_FILE = "solution.py"
-CHECK_FILE = "<check>"
+# The file name checks are compiled under, and pykata's own modules: the engine's guard
+# (guard.rs) trusts code by these names and hands them to `start`.
+CHECK_FILE = _PRIVATE_MODULES = None
 OUTPUT_LIMIT = 64 * 1024
 
 _BaseException = _builtins.BaseException
@@ -603,13 +605,16 @@ def syntax_error(source):
     return "null"
 
 
-def start(guard_helpers, host_clock, recursion_limit):
+def start(guard_helpers, host_clock, recursion_limit, check_file, private_modules):
     """Prepare the interpreter for learner code; the engine calls this once, before any.
 
     `guard_helpers` are the engine's native helpers for `_pykata_guard.install`; with
     `host_clock`, the `time` functions that trap on wasm32 are replaced; `recursion_limit`
-    caps how deep Python may recurse (learner code cannot raise it further).
+    caps how deep Python may recurse (learner code cannot raise it further); checks are
+    compiled as `check_file`; `private_modules` are hidden from `sys.modules`.
     """
+    global CHECK_FILE, _PRIVATE_MODULES
+    CHECK_FILE, _PRIVATE_MODULES = check_file, private_modules
     if host_clock:
         _install_host_clock()
     _cap_recursion(recursion_limit)
@@ -644,8 +649,6 @@ def reset(_request=""):
 _set_int_max_str_digits = getattr(_sys, "set_int_max_str_digits", None)
 _INT_MAX_STR_DIGITS = _sys.get_int_max_str_digits() if _set_int_max_str_digits is not None else None
 
-
-_PRIVATE_MODULES = ("_pykata_runner", "pykata", "_pykata_guard", "_pykata_unittest")
 
 
 def _cap_recursion(limit):

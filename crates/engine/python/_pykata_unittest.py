@@ -9,7 +9,6 @@ from unittest import FunctionTestCase, TestCase, TestLoader, TestResult  # froze
 
 import _pykata_guard as _guard
 from _pykata_runner import (
-    CHECK_FILE,
     LEARNER_FILE,
     _HELPERS,
     _STRICT_EQUAL,

@@ -115,6 +115,25 @@ pub fn submission_budget_ms(manifest: &Manifest) -> u64 {
     manifest.time_limit_ms().saturating_mul(GRADE_BUDGET_CHECKS)
 }
 
+/// How long a host lets each kind of call on an exercise run before it stops it from outside
+/// (a browser terminates the worker): the one rule every host follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Budgets {
+    /// A Check: every check of one submission together ([`submission_budget_ms`]).
+    pub check_ms: u64,
+    /// A Run of the learner's program: one check's time limit.
+    pub run_ms: u64,
+}
+
+impl Budgets {
+    pub fn of(manifest: &Manifest) -> Self {
+        Budgets {
+            check_ms: submission_budget_ms(manifest),
+            run_ms: manifest.time_limit_ms(),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 struct SyntaxProblem {
     message: String,

@@ -23,14 +23,17 @@ use rustpython_vm::{AsObject, Py, PyObjectRef, PyRef, PyResult, VirtualMachine};
 use std::cell::Cell;
 use std::rc::Rc;
 
-/// The file names trusted code is compiled under: checks, and pykata's frozen modules.
-const TRUSTED_FILES: &[&str] = &[
-    "<check>",
-    "_pykata_runner",
-    "_pykata_unittest",
-    "_pykata_guard",
-    "pykata",
-];
+/// pykata's own frozen modules: trusted, and kept out of `sys.modules` (the runner hides them
+/// before learner code runs; learner code importing one gets a separate copy).
+pub(crate) const PRIVATE_MODULES: &[&str] = &["_pykata_runner", "_pykata_unittest", "_pykata_guard", "pykata"];
+
+/// The file name check code is compiled under (handed to the runner's `start`).
+pub(crate) const CHECK_FILE: &str = "<check>";
+
+/// True if code compiled under `file` is trusted: a check, or one of pykata's modules.
+fn trusted_file(file: &str) -> bool {
+    file == CHECK_FILE || PRIVATE_MODULES.contains(&file)
+}
 
 const IMMUTABLE: PyTypeFlags = PyTypeFlags::from_slice(&[PyTypeFlags::IMMUTABLETYPE]);
 
@@ -166,7 +169,7 @@ impl Originals {
         read(&self.code_filename, code, vm)
             .ok()
             .and_then(|name| name.downcast_ref::<PyStr>().and_then(|s| s.to_str().map(str::to_owned)))
-            .is_some_and(|name| TRUSTED_FILES.contains(&name.as_str()))
+            .is_some_and(|name| trusted_file(&name))
     }
 
     fn is_trusted_frame(&self, frame: &PyObjectRef, vm: &VirtualMachine) -> bool {

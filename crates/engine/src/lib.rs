@@ -11,9 +11,9 @@ mod memory;
 mod report;
 mod session;
 
-pub use grade::{Engine, EngineError, budget_message, submission_budget_ms};
+pub use grade::{Budgets, Engine, EngineError, budget_message, submission_budget_ms};
 pub use host::Host;
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::SystemHost;
-pub use memory::{CappedAllocator, MEMORY_LIMIT_BYTES};
+pub use memory::{CappedAllocator, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES};
 pub use report::{Budget, Report, RunOutput, Status, TestResult};

@@ -11,6 +11,11 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 /// The memory budget of one process or wasm instance, in bytes.
 pub const MEMORY_LIMIT_BYTES: usize = 512 * 1024 * 1024;
 
+/// An engine that still holds more than this after a grade (memory the interpreter did not
+/// give back: RustPython keeps per-thread caches) is replaced by a fresh one once idle, in a
+/// browser worker as in the CLI's child processes, so leaks never add up to the memory budget.
+pub const RETIRE_ABOVE_BYTES: usize = MEMORY_LIMIT_BYTES / 4;
+
 /// Wraps the system allocator and fails any allocation that would take the live total past
 /// `limit` bytes.
 pub struct CappedAllocator {

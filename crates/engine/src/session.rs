@@ -71,9 +71,22 @@ impl Session {
                 let runner = vm.import("_pykata_runner", 0)?;
                 guard::install(vm)?;
                 let host_clock = cfg!(target_arch = "wasm32");
-                runner
-                    .get_attr("start", vm)?
-                    .call((guard::helpers(vm), host_clock, RECURSION_LIMIT), vm)?;
+                let private_modules = vm.ctx.new_tuple(
+                    guard::PRIVATE_MODULES
+                        .iter()
+                        .map(|name| vm.ctx.new_str(*name).into())
+                        .collect(),
+                );
+                runner.get_attr("start", vm)?.call(
+                    (
+                        guard::helpers(vm),
+                        host_clock,
+                        RECURSION_LIMIT,
+                        guard::CHECK_FILE,
+                        private_modules,
+                    ),
+                    vm,
+                )?;
                 // What exists now outlives every submission: collections skip it.
                 vm.state.gc.freeze();
                 Ok(runner)

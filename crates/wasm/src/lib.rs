@@ -1,6 +1,6 @@
 //! A thin `wasm-bindgen` facade over `pykata-engine`: one exported class, serde in and out.
 
-use pykata_engine::{CappedAllocator, Engine, Host, MEMORY_LIMIT_BYTES};
+use pykata_engine::{Budgets, CappedAllocator, Engine, Host, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES};
 use pykata_pack::{Diagnostic, Exercise, parse_exercise_json, parse_exercise_text};
 use serde::Serialize;
 use std::path::Path;
@@ -32,18 +32,20 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
         .map_err(js_error)
 }
 
-/// What validating an exercise found: the exercise to grade (none when there were errors) and
-/// every diagnostic.
+/// What validating an exercise found: the exercise to grade (none when there were errors),
+/// every diagnostic, and how long the host lets a Check or a Run of it take.
 #[derive(Serialize)]
 struct Validated {
     exercise: Option<Exercise>,
     diagnostics: Vec<Diagnostic>,
+    budgets: Option<Budgets>,
 }
 
 /// Validate an exercise with the same rules as `pykata check`, before anything grades it.
 /// `format` is `toml` (an exercise text: a Markdown fence, `<script type="application/toml">`),
 /// `json` (the inline HTML form, built by the widget) or `built` (a file `pykata build`
-/// wrote); `name` says where it is written, for the diagnostics. Returns `{exercise, diagnostics}`.
+/// wrote); `name` says where it is written, for the diagnostics. Returns `{exercise,
+/// diagnostics, budgets: {check_ms, run_ms}}`.
 #[wasm_bindgen(js_name = validateExercise)]
 pub fn validate_exercise(format: &str, text: &str, name: &str) -> Result<JsValue, JsError> {
     let file = Path::new(name);
@@ -53,6 +55,7 @@ pub fn validate_exercise(format: &str, text: &str, name: &str) -> Result<JsValue
         other => return Err(JsError::new(&format!("unknown exercise format `{other}`"))),
     };
     to_js(&Validated {
+        budgets: loaded.value.as_ref().map(|exercise| Budgets::of(&exercise.manifest)),
         exercise: loaded.value,
         diagnostics: loaded.diagnostics,
     })
@@ -108,11 +111,17 @@ impl PyKata {
         ALLOCATOR.exhausted()
     }
 
-    /// Bytes the engine holds now. Each grade leaves about a megabyte behind (in RustPython's
-    /// per-thread caches), so the worker retires an instance that has grown large.
+    /// Bytes the engine holds now.
     #[wasm_bindgen(js_name = memoryInUse)]
     pub fn memory_in_use() -> usize {
         ALLOCATOR.in_use()
+    }
+
+    /// True once the engine holds more than [`RETIRE_ABOVE_BYTES`]: the host should replace this
+    /// instance with a fresh one when it is idle.
+    #[wasm_bindgen(js_name = shouldRetire)]
+    pub fn should_retire() -> bool {
+        ALLOCATOR.in_use() > RETIRE_ABOVE_BYTES
     }
 }
 
