@@ -3,7 +3,7 @@
 use crate::isolated::Grader;
 use crate::{Format, report_diagnostics};
 use anyhow::Result;
-use pykata_engine::{Report, Status};
+use pykata_engine::{MessageKey, Report, Status};
 use pykata_pack::{Diagnostic, Exercise, Severity, Target};
 use serde::Serialize;
 use std::path::PathBuf;
@@ -151,8 +151,10 @@ fn verify(grader: &mut Grader, exercise: &Exercise) -> Result<Verdict> {
         let span = wrong.span.clone();
         let named = report.test(&wrong.fails);
         let crashed_on_load = named.is_some_and(|t| {
-            // The runner's wording for code that raised before any check could run.
-            t.status == Status::Error && t.message.as_deref().is_some_and(|m| m.contains("while being loaded"))
+            matches!(
+                t.message_key,
+                Some(MessageKey::RaisedWhileLoading | MessageKey::ExitedWhileLoading)
+            )
         });
         if crashed_on_load {
             problems.push(

@@ -13,7 +13,9 @@
 //! the child's stdout is ignored, and a reply counts only with the id of the request.
 
 use anyhow::{Context, Result, anyhow};
-use pykata_engine::{Budget, Engine, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES, Report, SystemHost, budget_message};
+use pykata_engine::{
+    Budget, Engine, Message, MessageKey, RETIRE_ABOVE_BYTES, Report, SystemHost, budget_message,
+};
 use pykata_pack::Manifest;
 use serde::{Deserialize, Serialize};
 use std::hash::{BuildHasher, RandomState};
@@ -134,16 +136,11 @@ fn crash_report(status: Option<ExitStatus>, stderr: &str, budget_ms: u64) -> Rep
     if stderr.contains("memory allocation of") {
         Report::over_budget(Budget::Memory, budget_message(Budget::Memory, budget_ms))
     } else if stderr.contains("has overflowed its stack") {
-        Report::over_budget(
-            Budget::Recursion,
-            "Your code recursed or nested data so deeply that Python itself ran out of stack and \
-             crashed; it was restarted. Does something call or contain itself without end?"
-                .to_owned(),
-        )
+        Report::over_budget(Budget::Recursion, Message::new(MessageKey::StackOverflow))
     } else {
         let how = status.map_or_else(|| "it could not be waited for".to_owned(), |s| s.to_string());
         Report::error(
-            format!("Python crashed while running your code ({how}); it was restarted."),
+            Message::new(MessageKey::Crashed).with("how", serde_json::Value::String(how)),
             None,
         )
     }

@@ -1,8 +1,10 @@
 """The engine's Python half: runs learner code and one check at a time, answering in JSON.
 
 The Rust engine calls `run_check`, `run_program` and `syntax_error` with a JSON request and reads
-back a JSON answer. Learner code is compiled as `solution.py` so tracebacks point at the
-learner's own lines; frames from checks and from this module are never shown.
+back a JSON answer of facts — a status and, for what went wrong, a `fact` (what raised, in
+which phase, which static rule broke) — never sentences: the engine's `message.rs` words them.
+Learner code is compiled as `solution.py` so tracebacks point at the learner's own lines;
+frames from checks and from this module are never shown.
 """
 
 import sys as _sys
@@ -185,16 +187,20 @@ def _budget_of(exc):
     return None
 
 
-def _raised(exc, source, output, while_loading=False):
-    """The answer for learner code that raised `exc` (describing it runs the standard
-    library's traceback code, so whatever the learner patched is put back first)."""
+def _raised(exc, source, output, phase="check"):
+    """The answer for learner code that raised `exc` in `phase` ("load": loading the learner's
+    code, "check": during the check, "tests": loading a unittest check's tests). Describing it
+    runs the standard library's traceback code, so whatever the learner patched is put back
+    first."""
     _guard.restore()
     text, line = _describe(exc, source)
-    if isinstance(exc, _SystemExit):
-        intro = "Your code exited while being loaded" if while_loading else "Your code exited during the check"
-    else:
-        intro = "Your code raised an exception while being loaded" if while_loading else "Your code raised an exception"
-    return _answer("error", f"{intro}:\n{text}", output, line, _budget_of(exc))
+    fact = {
+        "kind": "exited" if isinstance(exc, _SystemExit) else "raised",
+        "phase": phase,
+        "exception": _exception_name(exc),
+        "traceback": _hide_addresses(text),
+    }
+    return _answer("error", fact, output, line, _budget_of(exc))
 
 
 # Memory addresses in default reprs (`<Foo object at 0x7f...>`) differ from run to run and
@@ -206,14 +212,13 @@ def _hide_addresses(text):
     return _ADDRESS.sub("at 0x…", text) if text else text
 
 
-def _answer(status, detail=None, output="", line=None, budget=None):
-    return {
-        "status": status,
-        "detail": _hide_addresses(detail),
-        "output": _hide_addresses(output),
-        "line": line,
-        "budget": budget,
-    }
+def _answer(status, fact=None, output="", line=None, budget=None):
+    return {"status": status, "fact": fact, "output": _hide_addresses(output), "line": line, "budget": budget}
+
+
+def _failed(text):
+    """The fact of a check that failed with its own failure text (empty when it has none)."""
+    return {"kind": "failed", "text": _hide_addresses(text)}
 
 
 # The last learner source compiled and its code: every check of a submission runs the same
@@ -321,10 +326,10 @@ def _execute(request):
                     _shut_down(name)
         except _SystemExit as exc:
             if kind != "output" or not _exit_is_clean(exc):
-                return _raised(exc, source, streams.output(), while_loading=True)
+                return _raised(exc, source, streams.output(), "load")
             namespace = None
         except _BaseException as exc:
-            return _raised(exc, source, streams.output(), while_loading=True)
+            return _raised(exc, source, streams.output(), "load")
         _guard.restore()
 
         check_code = request.get("code")
@@ -346,7 +351,7 @@ def _execute(request):
 
     output = streams.output()
     if failure is not None:
-        return _answer("fail", failure or None, output)
+        return _answer("fail", _failed(failure), output)
     if kind == "output":
         stdout = streams.stdout.getvalue()
         if not _output_matches(request, stdout):
@@ -431,22 +436,26 @@ def _static(request):
         tree = _parse(source, LEARNER_FILE)
     except _SyntaxError as exc:
         text, line = _describe(exc, source)
-        return _answer("error", text, "", line)
+        return _answer("error", {"kind": "syntax", "traceback": text}, "", line)
     calls = list(_calls(tree))
+
+    def broken(rule, name, line=None):
+        return _answer("fail", {"kind": "rule", "rule": rule, "name": name, "line": line}, line=line)
+
     for construct in request.get("must_use", []):
         if not _construct_lines(tree, construct):
-            return _answer("fail", f"Your code does not use `{construct.replace('_', ' ')}`.")
+            return broken("missing_construct", construct)
     for construct in request.get("must_not_use", []):
         lines = _construct_lines(tree, construct)
         if lines:
-            return _answer("fail", f"Line {lines[0]} uses `{construct.replace('_', ' ')}`.", line=lines[0])
+            return broken("forbidden_construct", construct, lines[0])
     for wanted in request.get("must_call", []):
         if not any(_call_matches(called, wanted) for called, _ in calls):
-            return _answer("fail", f"Your code never calls `{wanted}()`.")
+            return broken("missing_call", wanted)
     for unwanted in request.get("must_not_call", []):
         for called, line in calls:
             if _call_matches(called, unwanted):
-                return _answer("fail", f"Line {line} calls `{called}()`.", line=line)
+                return broken("forbidden_call", called, line)
     return _answer("pass")
 
 
@@ -522,7 +531,7 @@ _restored = [True]
 
 
 def run_check(request_json):
-    """Run one check described by `request_json`; answer JSON with status, detail, output, line,
+    """Run one check described by `request_json`; answer JSON with status, fact, output, line,
     budget, and for unittest checks one answer per test in `cases`."""
     if not _restored[0]:
         _guard.restore()
@@ -596,12 +605,12 @@ def run_program(request_json):
 
 
 def syntax_error(source):
-    """JSON `{message, line}` if `source` does not compile, else JSON null."""
+    """JSON `{traceback, line}` if `source` does not compile, else JSON null."""
     try:
         _compile_learner(source)
     except _SyntaxError as exc:
         text, line = _describe(exc, source)
-        return _dumps({"message": text, "line": line})
+        return _dumps({"traceback": text, "line": line})
     return "null"
 
 

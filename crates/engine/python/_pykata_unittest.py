@@ -9,14 +9,12 @@ from unittest import FunctionTestCase, TestCase, TestLoader, TestResult  # froze
 
 import _pykata_guard as _guard
 from _pykata_runner import (
-    LEARNER_FILE,
     _HELPERS,
     _STRICT_EQUAL,
     _Streams,
     _answer,
-    _budget_of,
-    _describe,
     _exec_check,
+    _failed,
     _learner_frames,
     _load_learner,
     _raised,
@@ -84,7 +82,7 @@ def run(request):
         try:
             module = _load_learner(source, "solution")
         except BaseException as exc:
-            return _raised(exc, source, loading.output(), while_loading=True)
+            return _raised(exc, source, loading.output(), "load")
     _guard.restore()
     scope = {"__name__": "tests", "__builtins__": dict(_guard.BUILTINS), _STRICT_EQUAL: _guard.strict_equal}
     scope.update(_HELPERS)
@@ -92,9 +90,7 @@ def run(request):
     try:
         _exec_check(request, scope)
     except BaseException as exc:
-        _guard.restore()
-        text, line = _describe(exc, source)
-        return _answer("error", f"The tests could not be loaded:\n{text}", line=line, budget=_budget_of(exc))
+        return _raised(exc, source, "", "tests")
     cases = []
     for name, case in _test_cases(scope):
         streams = _Streams(None)
@@ -114,11 +110,11 @@ def run(request):
         if result.exception is None:
             cases.append(dict(_answer("pass", output=streams.output()), name=name))
         elif isinstance(result.exception, AssertionError) and not _learner_frames(result.exception.__traceback__):
-            cases.append(dict(_answer("fail", str(result.exception) or None, streams.output()), name=name))
+            cases.append(dict(_answer("fail", _failed(str(result.exception)), streams.output()), name=name))
         else:
             cases.append(dict(_raised(result.exception, source, streams.output()), name=name))
     if not cases:
-        return _answer("error", "The unittest check has no tests (TestCase classes or test_* functions).")
+        return _answer("error", {"kind": "no_tests"})
     worst = "error" if any(c["status"] == "error" for c in cases) else "fail" if any(c["status"] == "fail" for c in cases) else "pass"
     answer = _answer(worst)
     answer["cases"] = cases

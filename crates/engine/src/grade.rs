@@ -3,6 +3,7 @@
 
 use crate::host::Host;
 use crate::memory::MEMORY_LIMIT_BYTES;
+use crate::message::{Message, MessageKey};
 use crate::report::{Budget, Report, RunOutput, Status, TestResult};
 use crate::session::{Answer, RECURSION_LIMIT, Session};
 use pykata_pack::{Check, CheckKind, Manifest, MatchMode};
@@ -57,13 +58,62 @@ struct CheckRequest<'a> {
 #[derive(Deserialize)]
 struct CheckAnswer {
     status: Status,
-    detail: Option<String>,
+    /// What went wrong, as facts (none on pass, nor for an output that differs).
+    fact: Option<Fact>,
     output: String,
     line: Option<u32>,
     budget: Option<Budget>,
     /// For unittest checks: one answer per test.
     #[serde(default)]
     cases: Vec<CaseAnswer>,
+}
+
+/// What went wrong in a check, as the runner observed it.
+#[derive(Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Fact {
+    /// Learner code raised `exception` in `phase`; `traceback` shows only the learner's frames.
+    Raised {
+        phase: Phase,
+        exception: String,
+        traceback: String,
+    },
+    /// Learner code called `sys.exit` (or raised `SystemExit`) with a failure.
+    Exited {
+        phase: Phase,
+        exception: String,
+        traceback: String,
+    },
+    /// The check's own code failed (an assert, a helper's `CheckFailed`) with `text`.
+    Failed { text: String },
+    /// A static check's rule broke: `name` is the construct or the function, `line` where.
+    Rule { rule: Rule, name: String, line: Option<u32> },
+    /// A static check could not parse the learner's code.
+    Syntax { traceback: String },
+    /// A unittest check's module defines no tests.
+    NoTests,
+}
+
+/// Where learner code was when it raised or exited.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum Phase {
+    /// Loading the learner's code.
+    Load,
+    /// Running the check.
+    Check,
+    /// Loading a unittest check's tests.
+    Tests,
+}
+
+/// The static rules a check can break.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum Rule {
+    MissingConstruct,
+    ForbiddenConstruct,
+    MissingCall,
+    ForbiddenCall,
 }
 
 /// One test of a unittest check.
@@ -98,7 +148,7 @@ impl CheckAnswer {
     fn out_of_time() -> Self {
         CheckAnswer {
             status: Status::Error,
-            detail: None,
+            fact: None,
             output: String::new(),
             line: None,
             budget: Some(Budget::Time),
@@ -136,7 +186,7 @@ impl Budgets {
 
 #[derive(Deserialize)]
 struct SyntaxProblem {
-    message: String,
+    traceback: String,
     line: Option<u32>,
 }
 
@@ -219,7 +269,7 @@ impl<H: Host> Engine<H> {
             serde_json::from_str(&session.call("syntax_error", source, None)?.json()?)?;
         if let Some(problem) = problem {
             return Ok(Report::error(
-                format!("Your code has a syntax error:\n{}", problem.message),
+                Message::new(MessageKey::SyntaxError).with_text("traceback", Some(&problem.traceback)),
                 problem.line,
             ));
         }
@@ -296,65 +346,48 @@ impl<H: Host> Engine<H> {
         );
         if answer.timed_out {
             output.budget = Some(Budget::Time);
-            output.error = Some(time_budget_message(limit_ms));
+            output.said(budget_message(Budget::Time, limit_ms));
         } else if let Some(budget) = output.budget {
-            let detail = output.error.take().unwrap_or_default();
-            output.error = Some(
-                format!("{}\n\n{detail}", budget_message(budget, limit_ms))
-                    .trim_end()
-                    .to_owned(),
-            );
+            let traceback = output.error.take();
+            output.said(budget_message(budget, limit_ms).with_text("traceback", traceback.as_deref()));
         }
         Ok(output)
     }
 }
 
-/// The learner-facing explanation for checks skipped after earlier ones used up the time.
-const SKIPPED_FOR_TIME: &str = "Not run: earlier checks used up the time for this submission.";
-
-/// The learner-facing explanation when code hit its time budget.
-fn time_budget_message(limit_ms: u64) -> String {
-    format!(
-        "Your code ran for more than {} s and was stopped. Is there a loop that never ends?",
-        limit_ms as f64 / 1000.0
-    )
-}
-
-/// The learner-facing explanation when code ran out of `budget`.
-pub fn budget_message(budget: Budget, limit_ms: u64) -> String {
+/// What running out of `budget` says: the time in seconds, the memory cap in MiB, the
+/// recursion limit.
+pub fn budget_message(budget: Budget, limit_ms: u64) -> Message {
     match budget {
-        Budget::Time => time_budget_message(limit_ms),
-        Budget::Memory => format!(
-            "Your code asked for more memory than the {} MiB pykata allows and was stopped. \
-             Is something growing without end, or is a number far too big?",
-            MEMORY_LIMIT_BYTES / (1024 * 1024)
-        ),
-        Budget::Recursion => format!(
-            "Your code went more than {RECURSION_LIMIT} calls deep and was stopped. \
-             Does a function call itself (or a `__repr__`, `__eq__` or `__getattr__` use itself) \
-             without ever reaching a case that stops?"
-        ),
+        Budget::Time => {
+            Message::new(MessageKey::TimeBudget).with("seconds", serde_json::json!(limit_ms as f64 / 1000.0))
+        }
+        Budget::Memory => {
+            Message::new(MessageKey::MemoryBudget).with("mib", serde_json::json!(MEMORY_LIMIT_BYTES / (1024 * 1024)))
+        }
+        Budget::Recursion => Message::new(MessageKey::RecursionBudget).with("limit", serde_json::json!(RECURSION_LIMIT)),
     }
 }
 
 fn test_result(check: &Check, answer: CheckAnswer, duration_ms: f64, limit_ms: u64) -> TestResult {
     let message = match (answer.status, answer.budget) {
         (Status::Pass, _) => None,
-        (_, Some(Budget::Time)) if limit_ms == 0 => Some(SKIPPED_FOR_TIME.to_owned()),
-        (_, Some(Budget::Time)) => Some(time_budget_message(limit_ms)),
-        (_, Some(budget)) if check.hidden => Some(format!("{}\n\n{}", check.message, budget_message(budget, limit_ms))),
-        (_, Some(budget)) => Some(match &answer.detail {
-            Some(detail) => format!("{}\n\n{}", budget_message(budget, limit_ms), detail.trim_end()),
-            None => budget_message(budget, limit_ms),
-        }),
+        (_, Some(Budget::Time)) if limit_ms == 0 => Some(Message::new(MessageKey::SkippedForTime)),
+        (_, Some(Budget::Time)) => Some(budget_message(Budget::Time, limit_ms)),
+        (_, Some(budget)) if check.hidden => {
+            Some(budget_message(budget, limit_ms).with_text("check_message", Some(&check.message)))
+        }
+        (_, Some(budget)) => Some(budget_message(budget, limit_ms).with_text("traceback", traceback(&answer))),
         (Status::Fail, _) => Some(failure_message(check, &answer)),
         (Status::Error, _) => Some(error_message(check, &answer)),
     };
     let output = (!check.hidden && !answer.output.is_empty()).then_some(answer.output);
-    TestResult {
+    let mut test = TestResult {
         name: check.title.clone(),
         status: answer.status,
-        message,
+        message: None,
+        message_key: None,
+        message_args: serde_json::Map::new(),
         output,
         task_id: None,
         check_id: check.id.clone(),
@@ -364,47 +397,77 @@ fn test_result(check: &Check, answer: CheckAnswer, duration_ms: f64, limit_ms: u
         hint: check.hint,
         line: if check.hidden { None } else { answer.line },
         budget: answer.budget,
-    }
-}
-
-fn failure_message(check: &Check, answer: &CheckAnswer) -> String {
-    if check.hidden {
-        return check.message.clone();
-    }
-    let detail = match (&answer.detail, check.kind) {
-        (Some(detail), _) => Some(detail.clone()),
-        (None, CheckKind::Output) => {
-            let expected = check.expected.as_deref().unwrap_or_default();
-            let shown = if answer.output.is_empty() {
-                "(nothing)"
-            } else {
-                answer.output.as_str()
-            };
-            Some(match check.match_mode.unwrap_or_default() {
-                MatchMode::Regex => format!("Expected output matching:\n{expected}\nYour output:\n{shown}"),
-                _ => format!("Expected output:\n{expected}\nYour output:\n{shown}"),
-            })
-        }
-        (None, _) => None,
     };
-    match detail {
-        Some(detail) => format!("{}\n\n{}", check.message, detail.trim_end()),
-        None => check.message.clone(),
+    if let Some(message) = message {
+        test.said(message);
+    }
+    test
+}
+
+/// The learner-only traceback of what raised, if anything did.
+fn traceback(answer: &CheckAnswer) -> Option<&str> {
+    match &answer.fact {
+        Some(Fact::Raised { traceback, .. } | Fact::Exited { traceback, .. } | Fact::Syntax { traceback }) => {
+            Some(traceback)
+        }
+        _ => None,
     }
 }
 
-fn error_message(check: &Check, answer: &CheckAnswer) -> String {
-    let detail = answer.detail.as_deref().unwrap_or("Your code raised an exception.");
-    if !check.hidden {
-        return detail.to_owned();
+fn failure_message(check: &Check, answer: &CheckAnswer) -> Message {
+    let lead = |key| Message::new(key).with_text("check_message", Some(&check.message));
+    if check.hidden {
+        return lead(MessageKey::CheckFailed);
     }
-    let exception = detail
-        .lines()
-        .last()
-        .and_then(|l| l.split(':').next())
-        .unwrap_or("an exception");
-    format!(
-        "{}\n\nYour code raised {exception} during this hidden check.",
-        check.message
-    )
+    match (&answer.fact, check.kind) {
+        (Some(Fact::Rule { rule, name, line }), _) => {
+            let (key, argument) = match rule {
+                Rule::MissingConstruct => (MessageKey::MissingConstruct, "construct"),
+                Rule::ForbiddenConstruct => (MessageKey::ForbiddenConstruct, "construct"),
+                Rule::MissingCall => (MessageKey::MissingCall, "name"),
+                Rule::ForbiddenCall => (MessageKey::ForbiddenCall, "name"),
+            };
+            let shown = if argument == "construct" { name.replace('_', " ") } else { name.clone() };
+            lead(key)
+                .with(argument, serde_json::Value::String(shown))
+                .with("line", line.map(serde_json::Value::from))
+        }
+        (Some(Fact::Failed { text }), _) => lead(MessageKey::CheckFailed).with_text("detail", Some(text)),
+        (None, CheckKind::Output) => {
+            let pattern = check.match_mode.unwrap_or_default() == MatchMode::Regex;
+            let key = match (pattern, answer.output.is_empty()) {
+                (false, false) => MessageKey::OutputDiffers,
+                (true, false) => MessageKey::OutputDoesNotMatch,
+                (false, true) => MessageKey::NothingPrinted,
+                (true, true) => MessageKey::NothingPrintedForPattern,
+            };
+            let expected = check.expected.as_deref().unwrap_or_default();
+            lead(key)
+                .with("expected", serde_json::Value::String(expected.to_owned()))
+                .with_text("actual", Some(&answer.output))
+        }
+        _ => lead(MessageKey::CheckFailed),
+    }
+}
+
+fn error_message(check: &Check, answer: &CheckAnswer) -> Message {
+    if check.hidden {
+        let exception = match &answer.fact {
+            Some(Fact::Raised { exception, .. } | Fact::Exited { exception, .. }) => exception.as_str(),
+            _ => "an exception",
+        };
+        return Message::new(MessageKey::RaisedInHiddenCheck)
+            .with_text("check_message", Some(&check.message))
+            .with_text("exception", Some(exception));
+    }
+    let key = match &answer.fact {
+        Some(Fact::Raised { phase: Phase::Load, .. }) => MessageKey::RaisedWhileLoading,
+        Some(Fact::Exited { phase: Phase::Load, .. }) => MessageKey::ExitedWhileLoading,
+        Some(Fact::Exited { .. }) => MessageKey::ExitedDuringCheck,
+        Some(Fact::Raised { phase: Phase::Tests, .. }) => MessageKey::TestsNotLoaded,
+        Some(Fact::Syntax { .. }) => MessageKey::SyntaxError,
+        Some(Fact::NoTests) => MessageKey::NoTests,
+        _ => MessageKey::Raised,
+    };
+    Message::new(key).with_text("traceback", traceback(answer))
 }

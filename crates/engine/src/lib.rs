@@ -8,6 +8,7 @@ mod grade;
 mod guard;
 mod host;
 mod memory;
+mod message;
 mod report;
 mod session;
 
@@ -16,4 +17,5 @@ pub use host::Host;
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::SystemHost;
 pub use memory::{CappedAllocator, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES};
+pub use message::{Message, MessageKey};
 pub use report::{Budget, Report, RunOutput, Status, TestResult};

@@ -1,7 +1,9 @@
 //! Grading results, in the shape of Exercism's test-runner v3 `results.json`.
 
+use crate::message::{Message, MessageKey};
 use pykata_pack::CheckKind;
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 /// The outcome of a whole submission or of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +46,12 @@ pub struct Report {
     /// Why the submission could not be graded at all (status `error`), e.g. a syntax error.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// What `message` says, for hosts that word it themselves (see `message.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_key: Option<MessageKey>,
+    /// The arguments of `message_key`'s template.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub message_args: Map<String, Value>,
     /// The learner line the top-level error points at.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u32>,
@@ -56,11 +64,13 @@ pub struct Report {
 
 impl Report {
     /// A report for code that could not be graded at all.
-    pub fn error(message: String, line: Option<u32>) -> Self {
+    pub fn error(message: Message, line: Option<u32>) -> Self {
         Report {
             version: 3,
             status: Status::Error,
-            message: Some(message),
+            message: Some(message.english()),
+            message_key: Some(message.key),
+            message_args: message.args,
             line,
             budget: None,
             tests: Vec::new(),
@@ -68,7 +78,7 @@ impl Report {
     }
 
     /// A report for a submission stopped as a whole because it ran out of `budget`.
-    pub fn over_budget(budget: Budget, message: String) -> Self {
+    pub fn over_budget(budget: Budget, message: Message) -> Self {
         Report {
             budget: Some(budget),
             ..Report::error(message, None)
@@ -86,6 +96,8 @@ impl Report {
             version: 3,
             status,
             message: None,
+            message_key: None,
+            message_args: Map::new(),
             line: None,
             budget: None,
             tests,
@@ -108,8 +120,14 @@ pub struct TestResult {
     /// The check's title.
     pub name: String,
     pub status: Status,
-    /// What went wrong, for the learner; absent on pass.
+    /// What went wrong, for the learner, in English; absent on pass.
     pub message: Option<String>,
+    /// What `message` says, for hosts that word it themselves (see `message.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_key: Option<MessageKey>,
+    /// The arguments of `message_key`'s template.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub message_args: Map<String, Value>,
     /// What the learner's code printed during the check (never shown for hidden checks).
     pub output: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -133,6 +151,15 @@ pub struct TestResult {
     pub budget: Option<Budget>,
 }
 
+impl TestResult {
+    /// Say `message`: its English text, key and arguments.
+    pub fn said(&mut self, message: Message) {
+        self.message = Some(message.english());
+        self.message_key = Some(message.key);
+        self.message_args = message.args;
+    }
+}
+
 /// A duration as JSON can carry it, reading back as exactly the same `f64`. JSON has no NaN
 /// or infinity (serde_json writes `null`, which does not read back as an `f64`), so a
 /// non-finite time is written as 0. A finite one is kept within ±10¹² ms (31 years) and
@@ -154,8 +181,24 @@ pub struct RunOutput {
     pub stderr: String,
     /// True when output was cut at the output limit.
     pub truncated: bool,
-    /// The learner-facing traceback, if the program raised.
+    /// The learner-facing traceback if the program raised; after a budget ran out, what that
+    /// says, in English, followed by the traceback.
     pub error: Option<String>,
+    /// When a budget ran out: what `error` says, for hosts that word it themselves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_key: Option<MessageKey>,
+    /// The arguments of `message_key`'s template.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub message_args: Map<String, Value>,
     pub line: Option<u32>,
     pub budget: Option<Budget>,
+}
+
+impl RunOutput {
+    /// Say `message` as the error: its English text, key and arguments.
+    pub(crate) fn said(&mut self, message: Message) {
+        self.error = Some(message.english());
+        self.message_key = Some(message.key);
+        self.message_args = message.args;
+    }
 }

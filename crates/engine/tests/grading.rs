@@ -3,7 +3,7 @@
 mod common;
 
 use common::on_big_stack;
-use pykata_engine::{Budget, Engine, Report, Status, SystemHost};
+use pykata_engine::{Budget, Engine, MessageKey, Report, Status, SystemHost};
 use pykata_pack::Manifest;
 
 fn manifest(checks: &str) -> Manifest {
@@ -262,6 +262,47 @@ must_call = ["functools.wraps"]
             .unwrap()
             .contains("Line 6 calls `list()`")
     );
+}
+
+#[test]
+fn reports_say_what_happened_as_a_message_key_and_arguments_beside_the_english() {
+    let checks = r#"
+[[checks]]
+id = "s"
+kind = "static"
+title = "S"
+message = "Do not call list()."
+must_not_call = ["list"]
+
+[[checks]]
+id = "a"
+kind = "assert"
+title = "A"
+message = "Return the number."
+code = "assert f() == 1, 'got something else'"
+"#;
+    let report = grade(checks, "def f():\n    return list()\n");
+    let (rule, assert) = (&report.tests[0], &report.tests[1]);
+    assert_eq!(rule.message_key, Some(MessageKey::ForbiddenCall));
+    assert_eq!(rule.message_args["name"], "list");
+    assert_eq!(rule.message_args["line"], 2);
+    assert_eq!(rule.message_args["check_message"], "Do not call list().");
+    assert_eq!(rule.message.as_deref(), Some("Do not call list().\n\nLine 2 calls `list()`."));
+    assert_eq!(assert.message_key, Some(MessageKey::CheckFailed));
+    assert_eq!(assert.message_args["detail"], "got something else");
+
+    let loading = grade(checks, "raise ValueError('bad')\n");
+    let test = &loading.tests[1];
+    assert_eq!(test.message_key, Some(MessageKey::RaisedWhileLoading));
+    assert!(test.message_args["traceback"].as_str().unwrap().ends_with("ValueError: bad"), "{test:#?}");
+    assert_eq!(test.message, Some(format!(
+        "Your code raised an exception while being loaded:\n{}",
+        test.message_args["traceback"].as_str().unwrap()
+    )));
+
+    let syntax = grade(checks, "def f(:\n");
+    assert_eq!(syntax.message_key, Some(MessageKey::SyntaxError));
+    assert!(syntax.message.as_deref().unwrap().starts_with("Your code has a syntax error:\n"), "{syntax:#?}");
 }
 
 const SPIN_THEN_PASS: &str = r#"

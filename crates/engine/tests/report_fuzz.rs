@@ -4,7 +4,8 @@
 //! cases; set `PROPTEST_CASES` for a longer run.
 
 use proptest::prelude::*;
-use pykata_engine::{Budget, Report, RunOutput, Status, TestResult};
+use pykata_engine::{Budget, MessageKey, Report, RunOutput, Status, TestResult};
+use serde_json::{Map, Value};
 use pykata_pack::CheckKind;
 
 /// Text as learners' code and checks produce it: anything, and the awkward characters often.
@@ -99,17 +100,21 @@ fn test_result() -> impl Strategy<Value = TestResult> {
             prop::option::of(any::<u32>()),
             budget(),
         ),
+        said(),
     )
         .prop_map(
             |(
                 (name, status, message, output),
                 (task_id, check_id, kind, hidden),
                 (duration_ms, hint, line, budget),
+                (message_key, message_args),
             )| {
                 TestResult {
                     name,
                     status,
                     message,
+                    message_key,
+                    message_args,
                     output,
                     task_id,
                     check_id,
@@ -124,6 +129,19 @@ fn test_result() -> impl Strategy<Value = TestResult> {
         )
 }
 
+/// A message key (or none) and its arguments: texts and numbers under any names.
+fn said() -> impl Strategy<Value = (Option<MessageKey>, Map<String, Value>)> {
+    let key = prop::option::of(prop_oneof![
+        Just(MessageKey::Raised),
+        Just(MessageKey::RaisedWhileLoading),
+        Just(MessageKey::OutputDiffers),
+        Just(MessageKey::TimeBudget),
+        Just(MessageKey::Crashed),
+    ]);
+    let value = prop_oneof![text().prop_map(Value::String), any::<u32>().prop_map(Value::from)];
+    (key, prop::collection::btree_map(text(), value, 0..3)).prop_map(|(key, args)| (key, args.into_iter().collect()))
+}
+
 fn report() -> impl Strategy<Value = Report> {
     (
         any::<u8>(),
@@ -132,11 +150,14 @@ fn report() -> impl Strategy<Value = Report> {
         prop::option::of(any::<u32>()),
         budget(),
         prop::collection::vec(test_result(), 0..5),
+        said(),
     )
-        .prop_map(|(version, status, message, line, budget, tests)| Report {
+        .prop_map(|(version, status, message, line, budget, tests, (message_key, message_args))| Report {
             version,
             status,
             message,
+            message_key,
+            message_args,
             line,
             budget,
             tests,
@@ -189,10 +210,10 @@ proptest! {
 
     #[test]
     fn a_run_output_round_trips_through_json(
-        (stdout, stderr, truncated, error, line, budget) in
-            (text(), text(), any::<bool>(), prop::option::of(text()), prop::option::of(any::<u32>()), budget())
+        (stdout, stderr, truncated, error, line, budget, (message_key, message_args)) in
+            (text(), text(), any::<bool>(), prop::option::of(text()), prop::option::of(any::<u32>()), budget(), said())
     ) {
-        let run = RunOutput { stdout, stderr, truncated, error, line, budget };
+        let run = RunOutput { stdout, stderr, truncated, error, message_key, message_args, line, budget };
         let json = serde_json::to_string(&run).unwrap();
         prop_assert_eq!(serde_json::from_str::<RunOutput>(&json).unwrap(), run);
     }

@@ -1,0 +1,213 @@
+//! Every learner-facing sentence the engine says, in one place: a stable [`MessageKey`] with
+//! named arguments, and the English text made from them. Reports carry the key and arguments
+//! beside the English `message`, so a host can say the same in another language.
+//!
+//! A template is paragraphs separated by a blank line, with `{name}` placeholders. A
+//! paragraph whose placeholders are all missing from the arguments is left out: that is how
+//! the check's own message (`{check_message}`) or a traceback (`{traceback}`) comes and goes.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// What a message says, independent of its wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageKey {
+    /// The learner's code does not compile.
+    SyntaxError,
+    /// Loading the learner's code raised.
+    RaisedWhileLoading,
+    /// Loading the learner's code called `sys.exit` with a failure.
+    ExitedWhileLoading,
+    /// The learner's code raised during the check.
+    Raised,
+    /// The learner's code exited during the check.
+    ExitedDuringCheck,
+    /// A hidden check's code raised: only the exception's type is shown.
+    RaisedInHiddenCheck,
+    /// A unittest check's test module could not be loaded.
+    TestsNotLoaded,
+    /// A unittest check's module has no tests.
+    NoTests,
+    /// The check failed; `detail` is its own failure text, if any.
+    CheckFailed,
+    /// An output check's expected text differs from what was printed.
+    OutputDiffers,
+    /// An output check's pattern does not match what was printed.
+    OutputDoesNotMatch,
+    /// An output check expected text, and nothing was printed.
+    NothingPrinted,
+    /// An output check expected text matching a pattern, and nothing was printed.
+    NothingPrintedForPattern,
+    /// A static check: the code never uses a construct it must use.
+    MissingConstruct,
+    /// A static check: the code uses a construct it must not.
+    ForbiddenConstruct,
+    /// A static check: the code never calls a function it must call.
+    MissingCall,
+    /// A static check: the code calls a function it must not.
+    ForbiddenCall,
+    /// The code ran out of time.
+    TimeBudget,
+    /// The check never ran: earlier checks used up the submission's time.
+    SkippedForTime,
+    /// The code asked for more memory than allowed.
+    MemoryBudget,
+    /// The code recursed past the recursion limit.
+    RecursionBudget,
+    /// Recursion inside native code overflowed the interpreter's own stack.
+    StackOverflow,
+    /// The interpreter crashed for another reason.
+    Crashed,
+}
+
+impl MessageKey {
+    /// The English template.
+    pub fn english(self) -> &'static str {
+        match self {
+            MessageKey::SyntaxError => "Your code has a syntax error:\n{traceback}",
+            MessageKey::RaisedWhileLoading => "Your code raised an exception while being loaded:\n{traceback}",
+            MessageKey::ExitedWhileLoading => "Your code exited while being loaded:\n{traceback}",
+            MessageKey::Raised => "Your code raised an exception:\n{traceback}",
+            MessageKey::ExitedDuringCheck => "Your code exited during the check:\n{traceback}",
+            MessageKey::RaisedInHiddenCheck => {
+                "{check_message}\n\nYour code raised {exception} during this hidden check."
+            }
+            MessageKey::TestsNotLoaded => "The tests could not be loaded:\n{traceback}",
+            MessageKey::NoTests => "The unittest check has no tests (TestCase classes or test_* functions).",
+            MessageKey::CheckFailed => "{check_message}\n\n{detail}",
+            MessageKey::OutputDiffers => "{check_message}\n\nExpected output:\n{expected}\nYour output:\n{actual}",
+            MessageKey::OutputDoesNotMatch => {
+                "{check_message}\n\nExpected output matching:\n{expected}\nYour output:\n{actual}"
+            }
+            MessageKey::NothingPrinted => "{check_message}\n\nExpected output:\n{expected}\nYour output:\n(nothing)",
+            MessageKey::NothingPrintedForPattern => {
+                "{check_message}\n\nExpected output matching:\n{expected}\nYour output:\n(nothing)"
+            }
+            MessageKey::MissingConstruct => "{check_message}\n\nYour code does not use `{construct}`.",
+            MessageKey::ForbiddenConstruct => "{check_message}\n\nLine {line} uses `{construct}`.",
+            MessageKey::MissingCall => "{check_message}\n\nYour code never calls `{name}()`.",
+            MessageKey::ForbiddenCall => "{check_message}\n\nLine {line} calls `{name}()`.",
+            MessageKey::TimeBudget => {
+                "Your code ran for more than {seconds} s and was stopped. Is there a loop that never ends?"
+            }
+            MessageKey::SkippedForTime => "Not run: earlier checks used up the time for this submission.",
+            MessageKey::MemoryBudget => {
+                "{check_message}\n\nYour code asked for more memory than the {mib} MiB pykata allows and was \
+                 stopped. Is something growing without end, or is a number far too big?\n\n{traceback}"
+            }
+            MessageKey::RecursionBudget => {
+                "{check_message}\n\nYour code went more than {limit} calls deep and was stopped. Does a \
+                 function call itself (or a `__repr__`, `__eq__` or `__getattr__` use itself) without ever \
+                 reaching a case that stops?\n\n{traceback}"
+            }
+            MessageKey::StackOverflow => {
+                "Your code recursed or nested data so deeply that Python itself ran out of stack and \
+                 crashed; it was restarted. Does something call or contain itself without end?"
+            }
+            MessageKey::Crashed => "Python crashed while running your code ({how}); it was restarted.",
+        }
+    }
+}
+
+/// A message: its key and the arguments its template names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub key: MessageKey,
+    pub args: Map<String, Value>,
+}
+
+impl Message {
+    pub fn new(key: MessageKey) -> Self {
+        Message { key, args: Map::new() }
+    }
+
+    /// Add argument `name` (strings, numbers); `None` leaves it out.
+    pub fn with(mut self, name: &str, value: impl Into<Option<Value>>) -> Self {
+        if let Some(value) = value.into() {
+            self.args.insert(name.to_owned(), value);
+        }
+        self
+    }
+
+    /// Add the text argument `name` if there is one and it is not empty.
+    pub fn with_text(self, name: &str, text: Option<&str>) -> Self {
+        let text = text.map(str::trim_end).filter(|t| !t.is_empty());
+        self.with(name, text.map(|t| Value::String(t.to_owned())))
+    }
+
+    /// The message in English.
+    pub fn english(&self) -> String {
+        render(self.key.english(), &self.args)
+    }
+}
+
+/// Fill `template`'s placeholders from `args`, leaving out each paragraph whose placeholders
+/// are all missing.
+pub fn render(template: &str, args: &Map<String, Value>) -> String {
+    template
+        .split("\n\n")
+        .filter_map(|paragraph| {
+            let mut out = String::new();
+            let (mut named, mut found) = (0, 0);
+            let mut rest = paragraph;
+            while let Some(start) = rest.find('{') {
+                let Some(end) = rest[start..].find('}') else { break };
+                out.push_str(&rest[..start]);
+                named += 1;
+                match args.get(&rest[start + 1..start + end]) {
+                    Some(Value::String(text)) => {
+                        found += 1;
+                        out.push_str(text);
+                    }
+                    Some(Value::Number(number)) => {
+                        found += 1;
+                        // As Rust writes numbers: 1.5, and 1 (not 1.0) for a whole one.
+                        match number.as_f64() {
+                            Some(float) if !number.is_u64() && !number.is_i64() => out.push_str(&float.to_string()),
+                            _ => out.push_str(&number.to_string()),
+                        }
+                    }
+                    Some(value) => {
+                        found += 1;
+                        out.push_str(&value.to_string());
+                    }
+                    None => {}
+                }
+                rest = &rest[start + end + 1..];
+            }
+            out.push_str(rest);
+            (named == 0 || found > 0).then_some(out)
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn paragraphs_without_their_arguments_are_left_out() {
+        let failed = Message::new(MessageKey::CheckFailed).with_text("check_message", Some("Count every call."));
+        assert_eq!(failed.english(), "Count every call.");
+        let failed = failed.with_text("detail", Some("got 2\n"));
+        assert_eq!(failed.english(), "Count every call.\n\ngot 2");
+        let time = Message::new(MessageKey::TimeBudget).with("seconds", json!(1.5));
+        assert_eq!(
+            time.english(),
+            "Your code ran for more than 1.5 s and was stopped. Is there a loop that never ends?"
+        );
+        assert_eq!(Message::new(MessageKey::NoTests).english(), MessageKey::NoTests.english());
+        let whole = Message::new(MessageKey::TimeBudget).with("seconds", json!(2.0));
+        assert!(whole.english().starts_with("Your code ran for more than 2 s"), "{}", whole.english());
+    }
+
+    #[test]
+    fn every_key_serialises_to_its_snake_case_name_and_back() {
+        let key: MessageKey = serde_json::from_value(json!("raised_while_loading")).unwrap();
+        assert_eq!(key, MessageKey::RaisedWhileLoading);
+        assert_eq!(serde_json::to_value(MessageKey::OutputDoesNotMatch).unwrap(), json!("output_does_not_match"));
+    }
+}
