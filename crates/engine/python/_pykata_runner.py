@@ -19,6 +19,7 @@ import json as _json
 import re as _re
 
 import _pykata_guard as _guard
+import _pykata_modules as _exercise_modules
 import pykata as _helpers
 from _sha256 import sha256 as _sha256
 
@@ -261,6 +262,10 @@ def _execute(request):
     streams = _Streams(request.get("stdin"))
     failure = None
     with streams:
+        # Hook: the exercise's helper modules, fresh for this check, before the learner's code.
+        problem = _exercise_modules.install_helpers(request)
+        if problem is not None:
+            return _answer("error", problem)
         try:
             as_program = kind == "output" and not request.get("code")
             namespace = _run_learner(source, "__main__" if as_program else "solution")
@@ -584,7 +589,7 @@ _set_int_max_str_digits = getattr(_sys, "set_int_max_str_digits", None)
 _INT_MAX_STR_DIGITS = _sys.get_int_max_str_digits() if _set_int_max_str_digits is not None else None
 
 
-_PRIVATE_MODULES = ("_pykata_runner", "pykata", "_pykata_guard", "_pykata_unittest")
+_PRIVATE_MODULES = ("_pykata_runner", "pykata", "_pykata_guard", "_pykata_unittest", "_pykata_modules")
 
 
 def _cap_recursion(limit):

@@ -9,6 +9,7 @@ import unittest
 from unittest import FunctionTestCase, TestCase, TestLoader, TestResult  # frozen with this module
 
 import _pykata_guard as _guard
+import _pykata_modules as _exercise_modules
 from _pykata_runner import (
     CHECK_FILE,
     LEARNER_FILE,
@@ -85,12 +86,18 @@ def run(request):
     module = types.ModuleType("solution")
     module.__file__ = LEARNER_FILE
     with loading:
+        # Hook: the exercise's helper modules, fresh for this check, before the learner's code.
+        problem = _exercise_modules.install_helpers(request)
+        if problem is not None:
+            return _answer("error", problem)
         try:
             exec(_compile_learner(source), module.__dict__)
         except BaseException as exc:
             return _raised(exc, source, loading.output(), while_loading=True)
     _guard.restore()
     sys.modules["solution"] = module
+    # Hook: the learner's module under the check's `module` name too, and pytest's stand-in.
+    _exercise_modules.install_for_tests(request, module)
     scope = {"__name__": "tests", "__builtins__": dict(_guard.BUILTINS), _STRICT_EQUAL: _guard.strict_equal}
     scope.update(_HELPERS)
     scope.update({k: v for k, v in module.__dict__.items() if not k.startswith("__")})

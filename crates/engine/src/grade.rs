@@ -5,7 +5,7 @@ use crate::host::Host;
 use crate::memory::MEMORY_LIMIT_BYTES;
 use crate::report::{Budget, Report, RunOutput, Status, TestResult};
 use crate::session::{Answer, RECURSION_LIMIT, Session};
-use pykata_pack::{Check, CheckKind, Manifest, MatchMode};
+use pykata_pack::{Check, CheckKind, Manifest, MatchMode, ModuleCode};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
@@ -49,6 +49,9 @@ struct CheckRequest<'a> {
     /// The exercise's shared setup, run before the check's code.
     #[serde(skip_serializing_if = "Option::is_none")]
     setup: Option<&'a str>,
+    /// The exercise's helper modules, importable from the learner's code and the check's.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    module_code: &'a [ModuleCode],
     #[serde(flatten)]
     check: &'a Check,
 }
@@ -215,8 +218,12 @@ impl<H: Host> Engine<H> {
             let answer = if budget_ms == 0 {
                 CheckAnswer::out_of_time()
             } else {
-                let setup = manifest.setup.as_deref();
-                let request = serde_json::to_string(&CheckRequest { source, setup, check })?;
+                let request = serde_json::to_string(&CheckRequest {
+                    source,
+                    setup: manifest.setup.as_deref(),
+                    module_code: &manifest.module_code,
+                    check,
+                })?;
                 CheckAnswer::from_runner(session.call("run_check", &request, Some(budget_ms))?)?
             };
             let duration_ms = self.host.now_ms() - started;
