@@ -73,6 +73,9 @@ struct CheckAnswer {
 #[derive(Deserialize)]
 struct CaseAnswer {
     name: String,
+    /// How long the test itself ran, by the runner's clock (the host's on every host).
+    #[serde(default)]
+    duration_ms: Option<f64>,
     #[serde(flatten)]
     answer: CheckAnswer,
 }
@@ -231,9 +234,11 @@ impl<H: Host> Engine<H> {
             if answer.cases.is_empty() {
                 tests.push(test_result(check, answer, duration_ms, budget_ms));
             } else {
+                // Each test's own time; an even share of the check's only if the runner gave none.
                 let share = duration_ms / answer.cases.len() as f64;
                 for case in answer.cases {
-                    let mut test = test_result(check, case.answer, share, budget_ms);
+                    let took = case.duration_ms.filter(|ms| ms.is_finite()).unwrap_or(share);
+                    let mut test = test_result(check, case.answer, took, budget_ms);
                     test.name = format!("{}: {}", check.title, case.name);
                     tests.push(test);
                 }

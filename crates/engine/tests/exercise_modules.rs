@@ -1,5 +1,6 @@
 //! What Exercism-style unittest checks need: the learner's code imported by the check's
-//! `module` name, the exercise's helper modules, pytest's stand-in.
+//! `module` name, the exercise's helper modules, pytest's stand-in, each test reported once
+//! with its own duration.
 
 use pykata_engine::{Engine, Report, Status, SystemHost, TestResult};
 use pykata_pack::Manifest;
@@ -230,4 +231,58 @@ fn pytest_markers_raises_and_skip_work_in_unittest_checks() {
     );
     let report = grade(PYTEST, &faking);
     assert_eq!(test(&report, "test_raises").status, Status::Fail, "{report:#?}");
+}
+
+#[test]
+fn a_failing_test_with_subtests_is_reported_once_with_the_first_failure() {
+    let checks = r#"
+[[checks]]
+id = "tests"
+kind = "unittest"
+title = "Tests"
+message = "m"
+code = '''
+import unittest
+from solution import double
+
+class DoubleTest(unittest.TestCase):
+    def test_values(self):
+        for n in (1, 2, 3):
+            with self.subTest(n=n):
+                self.assertEqual(double(n), 2 * n, f"double({n})")
+
+Again = DoubleTest
+'''
+"#;
+    let report = grade(checks, "def double(n):\n    return n * 3\n");
+    assert_eq!(names(&report), ["Tests: DoubleTest.test_values"], "{report:#?}");
+    let message = report.tests[0].message.as_deref().unwrap();
+    assert!(message.contains("double(1)") && !message.contains("double(2)"), "{message}");
+}
+
+#[test]
+fn each_test_gets_its_own_duration() {
+    let checks = r#"
+[[checks]]
+id = "tests"
+kind = "unittest"
+title = "Tests"
+message = "m"
+code = '''
+import time
+from solution import spin
+
+def test_slow():
+    spin(0.3)
+
+def test_fast():
+    pass
+'''
+"#;
+    let source = "import time\n\ndef spin(seconds):\n    end = time.time() + seconds\n    while time.time() < end:\n        pass\n";
+    let report = grade(checks, source);
+    assert_eq!(report.status, Status::Pass, "{report:#?}");
+    let (slow, fast) = (test(&report, "test_slow").duration_ms, test(&report, "test_fast").duration_ms);
+    assert!(slow >= 290.0, "slow took {slow} ms");
+    assert!(fast < slow / 2.0, "fast took {fast} ms, slow {slow} ms: not an even share");
 }
