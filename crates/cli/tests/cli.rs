@@ -1013,7 +1013,7 @@ fn check_annotates_problems_for_github_actions() {
     assert_eq!(
         annotation,
         format!(
-            "::error file={file},line=28,col=1,title=checks[0].cdoe::unknown field `cdoe`%0Ahint: did you mean `code`?%0Ahint: the fields here are `id`, `kind`, `title`, `message`, `hidden`, `hint`, `code`, `file`, `stdin`, `expected`, `match`, `expected_sha256`, `must_use`, `must_not_use`, `must_call`, `must_not_call`"
+            "::error file={file},line=28,col=1,title=checks[0].cdoe::unknown field `cdoe`%0Ahint: did you mean `code`?%0Ahint: the fields here are `id`, `kind`, `title`, `message`, `hidden`, `hint`, `code`, `file`, `module`, `stdin`, `expected`, `match`, `expected_sha256`, `must_use`, `must_not_use`, `must_call`, `must_not_call`"
         )
     );
     assert!(stdout.contains("verdict"), "the table is printed too:\n{stdout}");
