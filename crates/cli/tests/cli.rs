@@ -657,9 +657,11 @@ fn import_exercism_turns_the_test_file_into_a_unittest_check() {
             .contains("from two_fer import (\n"),
         "the tests are copied as they are"
     );
-    assert!(fs::read_to_string(exercise.join("exercise.toml"))
-        .unwrap()
-        .contains("module = \"two_fer\"\n"));
+    assert!(
+        fs::read_to_string(exercise.join("exercise.toml"))
+            .unwrap()
+            .contains("module = \"two_fer\"\n")
+    );
     let check = pykata(&["check", pack.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&check.stdout);
     assert_eq!(

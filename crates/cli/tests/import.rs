@@ -109,7 +109,11 @@ fn a_concept_exercise_imports_with_its_exemplar_helper_modules_and_pytest_marks(
     let source = fixture("concept/pantry-planner");
     let copied = |name: &str| fs::read_to_string(dir.join(name)).unwrap();
     let original = |name: &str| fs::read_to_string(source.join(name)).unwrap();
-    assert_eq!(copied("tests.py"), original("pantry_test.py"), "the tests are copied unchanged");
+    assert_eq!(
+        copied("tests.py"),
+        original("pantry_test.py"),
+        "the tests are copied unchanged"
+    );
     assert_eq!(copied("solution.py"), original(".meta/exemplar.py"));
     assert_eq!(copied("starter.py"), original("pantry.py"));
     for helper in ["pantry_data.py", "pantry_test_data.py"] {
@@ -128,12 +132,18 @@ fn a_concept_exercise_imports_with_its_exemplar_helper_modules_and_pytest_marks(
 
     let wrong = original(".meta/exemplar.py")
         .replace("return set(recipe) - PANTRY", "return set(recipe)")
-        .replace("        raise ValueError(\"servings cannot be negative\")\n", "        return 0\n");
+        .replace(
+            "        raise ValueError(\"servings cannot be negative\")\n",
+            "        return 0\n",
+        );
     let (report, failing) = grade(&dir, &wrong);
     assert_eq!(report["status"], "fail", "{report:#}");
     assert_eq!(
         failing,
-        ["Tests: PantryTest.test_missing", "Tests: PantryTest.test_negative_servings"],
+        [
+            "Tests: PantryTest.test_missing",
+            "Tests: PantryTest.test_negative_servings"
+        ],
         "{report:#}"
     );
     let negative = report["tests"]
@@ -143,11 +153,18 @@ fn a_concept_exercise_imports_with_its_exemplar_helper_modules_and_pytest_marks(
         .find(|t| t["name"] == "Tests: PantryTest.test_negative_servings")
         .unwrap();
     assert!(
-        negative["message"].as_str().unwrap().contains("DID NOT RAISE ValueError"),
+        negative["message"]
+            .as_str()
+            .unwrap()
+            .contains("DID NOT RAISE ValueError"),
         "{negative:#}"
     );
     let (report, failing) = grade(&dir, &original(".meta/exemplar.py"));
-    assert_eq!((report["status"].as_str(), failing.len()), (Some("pass"), 0), "{report:#}");
+    assert_eq!(
+        (report["status"].as_str(), failing.len()),
+        (Some("pass"), 0),
+        "{report:#}"
+    );
 
     // The built exercise carries the helper modules' text: the browser has no files.
     let out = root.path().join("site");
@@ -185,9 +202,14 @@ fn a_practice_exercise_keeps_its_import_as_and_multi_line_from_imports() {
     let pack = root.path().join("practice");
     let (dir, _) = import("practice/word-score", &pack);
     let tests = fs::read_to_string(dir.join("tests.py")).unwrap();
-    assert!(tests.contains("import word_score as ws\nfrom word_score import (\n    score,\n"), "{tests}");
     assert!(
-        fs::read_to_string(dir.join("prompt.md")).unwrap().contains("`best_word` of an empty list"),
+        tests.contains("import word_score as ws\nfrom word_score import (\n    score,\n"),
+        "{tests}"
+    );
+    assert!(
+        fs::read_to_string(dir.join("prompt.md"))
+            .unwrap()
+            .contains("`best_word` of an empty list"),
         "instructions.append.md is appended"
     );
     assert!(!dir.join("tests.toml").exists(), ".meta files are not helper modules");
@@ -203,7 +225,10 @@ fn a_practice_exercise_keeps_its_import_as_and_multi_line_from_imports() {
     let (_, failing) = grade(&dir, case_sensitive);
     assert_eq!(
         failing,
-        ["Tests: WordScoreTest.test_ignores_case", "Tests: WordScoreTest.test_no_words"]
+        [
+            "Tests: WordScoreTest.test_ignores_case",
+            "Tests: WordScoreTest.test_no_words"
+        ]
     );
 }
 
@@ -216,7 +241,13 @@ fn an_exercise_without_a_reference_solution_is_refused_by_name() {
     fs::write(source.join("lonely.py"), "pass\n").unwrap();
     fs::write(source.join("lonely_test.py"), "def test_x():\n    pass\n").unwrap();
     let pack = root.path().join("pack");
-    let output = pykata(&["import", "exercism", source.to_str().unwrap(), "--into", pack.to_str().unwrap()]);
+    let output = pykata(&[
+        "import",
+        "exercism",
+        source.to_str().unwrap(),
+        "--into",
+        pack.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output).contains("no reference solution"), "{}", text(&output));
 }

@@ -150,7 +150,11 @@ fn helper_modules_are_importable_from_the_solution_and_every_check_fresh_each_ti
     assert_eq!(test(&report, "Uses the data").status, Status::Fail);
     assert_eq!(test(&report, "test_fresh").status, Status::Fail);
     let report = engine.grade(&manifest(HELPERS), solution).unwrap();
-    assert_eq!(report.status, Status::Pass, "nothing is kept across submissions: {report:#?}");
+    assert_eq!(
+        report.status,
+        Status::Pass,
+        "nothing is kept across submissions: {report:#?}"
+    );
 
     let broken = HELPERS.replace("expected_count = 2\\n", "expected_count = (\\n");
     let report = grade(&broken, solution);
@@ -205,21 +209,38 @@ fn pytest_markers_raises_and_skip_work_in_unittest_checks() {
     assert_eq!(report.status, Status::Pass, "{report:#?}");
     assert_eq!(
         names(&report),
-        ["Tests: LasagnaTest.test_bake_time", "Tests: LasagnaTest.test_bare_mark", "Tests: LasagnaTest.test_raises"],
+        [
+            "Tests: LasagnaTest.test_bake_time",
+            "Tests: LasagnaTest.test_bare_mark",
+            "Tests: LasagnaTest.test_raises"
+        ],
         "skipped tests are not reported"
     );
 
-    let silent = good.replace("        raise ValueError('negative minutes')\n", "        return None\n");
+    let silent = good.replace(
+        "        raise ValueError('negative minutes')\n",
+        "        return None\n",
+    );
     let report = grade(PYTEST, &silent);
     let raises = test(&report, "test_raises");
     assert_eq!(raises.status, Status::Fail, "{report:#?}");
-    assert!(raises.message.as_deref().unwrap().contains("DID NOT RAISE ValueError"), "{raises:#?}");
+    assert!(
+        raises.message.as_deref().unwrap().contains("DID NOT RAISE ValueError"),
+        "{raises:#?}"
+    );
 
     let other_message = good.replace("negative minutes", "too few");
     let report = grade(PYTEST, &other_message);
     let raises = test(&report, "test_raises");
     assert_eq!(raises.status, Status::Fail, "{report:#?}");
-    assert!(raises.message.as_deref().unwrap().contains("Regex pattern did not match"), "{raises:#?}");
+    assert!(
+        raises
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("Regex pattern did not match"),
+        "{raises:#?}"
+    );
 
     let other_type = good.replace("ValueError('negative minutes')", "TypeError('negative')");
     let report = grade(PYTEST, &other_type);
@@ -257,7 +278,10 @@ Again = DoubleTest
     let report = grade(checks, "def double(n):\n    return n * 3\n");
     assert_eq!(names(&report), ["Tests: DoubleTest.test_values"], "{report:#?}");
     let message = report.tests[0].message.as_deref().unwrap();
-    assert!(message.contains("double(1)") && !message.contains("double(2)"), "{message}");
+    assert!(
+        message.contains("double(1)") && !message.contains("double(2)"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -282,7 +306,13 @@ def test_fast():
     let source = "import time\n\ndef spin(seconds):\n    end = time.time() + seconds\n    while time.time() < end:\n        pass\n";
     let report = grade(checks, source);
     assert_eq!(report.status, Status::Pass, "{report:#?}");
-    let (slow, fast) = (test(&report, "test_slow").duration_ms, test(&report, "test_fast").duration_ms);
+    let (slow, fast) = (
+        test(&report, "test_slow").duration_ms,
+        test(&report, "test_fast").duration_ms,
+    );
     assert!(slow >= 290.0, "slow took {slow} ms");
-    assert!(fast < slow / 2.0, "fast took {fast} ms, slow {slow} ms: not an even share");
+    assert!(
+        fast < slow / 2.0,
+        "fast took {fast} ms, slow {slow} ms: not an even share"
+    );
 }

@@ -231,7 +231,10 @@ fn read_check_files(manifest: &mut Manifest, dir: &Path, text: &TomlText<'_>, ou
         let path = [Key("modules"), Index(index)];
         let code = read_code_file(dir, &file, text, &path, format!("modules[{index}]"), out);
         if let (Some(code), Some(name)) = (code, file.strip_suffix(".py")) {
-            modules.push(ModuleCode { name: name.to_owned(), code });
+            modules.push(ModuleCode {
+                name: name.to_owned(),
+                code,
+            });
         }
     }
     modules.append(&mut manifest.module_code);

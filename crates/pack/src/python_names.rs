@@ -3,6 +3,7 @@
 //! unittest check's `module` must not take.
 
 /// Python's keywords: not usable as a module name in `import`.
+#[rustfmt::skip]
 pub(crate) const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
     "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
@@ -10,6 +11,7 @@ pub(crate) const KEYWORDS: &[&str] = &[
 ];
 
 /// The public top-level modules of Python's standard library.
+#[rustfmt::skip]
 pub(crate) const STDLIB_MODULES: &[&str] = &[
     "abc", "aifc", "antigravity", "argparse", "array", "ast", "asynchat", "asyncio", "asyncore", "atexit",
     "audioop", "base64", "bdb", "binascii", "bisect", "builtins", "bz2", "cProfile", "calendar", "cgi",

@@ -410,14 +410,20 @@ fn validate_modules(manifest: &Manifest, at: &impl Fn(&[PathPart<'_>]) -> Span, 
         let span = || at(&[Key("modules"), Index(index)]);
         if file.contains(['/', '\\']) {
             out.push(
-                Diagnostic::error(format!("`{file}` must be a file beside exercise.toml, not in a folder"), span())
-                    .field(field)
-                    .hint("a helper module is imported by its file name: keep it next to exercise.toml"),
+                Diagnostic::error(
+                    format!("`{file}` must be a file beside exercise.toml, not in a folder"),
+                    span(),
+                )
+                .field(field)
+                .hint("a helper module is imported by its file name: keep it next to exercise.toml"),
             );
         } else if !file.ends_with(".py") {
             out.push(
-                Diagnostic::error(format!("`{file}` is not a Python file: helper modules end in .py"), span())
-                    .field(field),
+                Diagnostic::error(
+                    format!("`{file}` is not a Python file: helper modules end in .py"),
+                    span(),
+                )
+                .field(field),
             );
         }
     }
@@ -430,12 +436,19 @@ fn validate_modules(manifest: &Manifest, at: &impl Fn(&[PathPart<'_>]) -> Span, 
             module_name_problem(name)
         };
         if let Some(problem) = problem {
-            out.push(Diagnostic::error(problem, span()).field(field.clone()).hint("rename the helper module"));
+            out.push(
+                Diagnostic::error(problem, span())
+                    .field(field.clone())
+                    .hint("rename the helper module"),
+            );
         } else if let Some((_, earlier, _)) = names[..position].iter().find(|(earlier, _, _)| earlier == name) {
             out.push(
-                Diagnostic::error(format!("helper module `{name}` is given twice (also by {earlier})"), span())
-                    .field(field.clone())
-                    .hint("give every helper module once"),
+                Diagnostic::error(
+                    format!("helper module `{name}` is given twice (also by {earlier})"),
+                    span(),
+                )
+                .field(field.clone())
+                .hint("give every helper module once"),
             );
         }
     }
@@ -446,7 +459,9 @@ fn validate_check_module(manifest: &Manifest, module: &str, span: Span, field: S
     let problem = if module == "solution" {
         None
     } else if helper_module_names(manifest).any(|(name, _, _)| name == module) {
-        Some(format!("`{module}` is also the name of one of the exercise's helper modules"))
+        Some(format!(
+            "`{module}` is also the name of one of the exercise's helper modules"
+        ))
     } else {
         module_name_problem(module)
     };

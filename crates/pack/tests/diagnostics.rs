@@ -540,7 +540,10 @@ fn a_unittest_checks_module_must_be_a_free_module_name_and_only_for_unittest() {
         "{found}"
     );
     let found = check("two-fer", "unittest");
-    assert!(found.contains("error: checks[2].module: `two-fer` is not a Python module name"), "{found}");
+    assert!(
+        found.contains("error: checks[2].module: `two-fer` is not a Python module name"),
+        "{found}"
+    );
     let found = check("greeter", "assert");
     assert!(
         found.contains("error: checks[2].module: `module` does not apply to assert checks"),

@@ -195,7 +195,8 @@ fn a_text_writes_helper_modules_inline_and_json_carries_them() {
     let found = errors(&text);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(
-        found[0].contains("error: module_code[1].name: helper module `loud` is given twice (also by module_code[0].name)"),
+        found[0]
+            .contains("error: module_code[1].name: helper module `loud` is given twice (also by module_code[0].name)"),
         "{}",
         found[0]
     );
@@ -205,13 +206,17 @@ fn a_text_writes_helper_modules_inline_and_json_carries_them() {
     assert_eq!(exercise.manifest.module_code[0].name, "loud");
 
     let json = serde_json::to_string(&exercise).unwrap();
-    let back = parse_exercise_json(Path::new("x.json"), &json, true).value.expect("round trip");
+    let back = parse_exercise_json(Path::new("x.json"), &json, true)
+        .value
+        .expect("round trip");
     assert_eq!(back.manifest.module_code, exercise.manifest.module_code);
 
     let files = TEXT.replace("prompt = ", "modules = [\"loud.py\"]\nprompt = ");
     let found = errors(&files);
     assert!(
-        found.iter().any(|e| e.contains("modules[0]: an exercise written in a page has no folder to read files from")),
+        found
+            .iter()
+            .any(|e| e.contains("modules[0]: an exercise written in a page has no folder to read files from")),
         "{found:#?}"
     );
 }
