@@ -49,6 +49,8 @@ export interface Exercise {
     time_limit_ms?: number;
     /** Python run into every code-running check's scope before its code. */
     setup?: string;
+    /** Helper modules the solution and every check import by `name` (`modules` files, read in). */
+    module_code?: { name: string; code: string }[];
     checks: Record<string, unknown>[];
   };
   prompt: string;
