@@ -16,6 +16,10 @@ export interface TestResult {
   /** The learner line the failure points at. */
   line?: number;
   budget?: "time" | "memory" | "recursion";
+  /** What `message` says, as a stable key (crates/engine/src/message.rs's `MessageKey`, in
+   * snake_case) with its template's arguments, for hosts that word it themselves. */
+  message_key?: string;
+  message_args?: Record<string, string | number>;
 }
 
 /** The `detail` of the `result` event: a graded submission. */
@@ -24,7 +28,10 @@ export interface Report {
   status: "pass" | "fail" | "error";
   /** Why the code could not be graded at all (status "error"), e.g. a syntax error. */
   message?: string;
+  message_key?: string;
+  message_args?: Record<string, string | number>;
   line?: number;
+  budget?: "time" | "memory" | "recursion";
   tests: TestResult[];
 }
 
@@ -34,6 +41,9 @@ export interface RunOutput {
   stderr: string;
   truncated: boolean;
   error: string | null;
+  /** When a budget ran out: what `error` says, as a key with arguments (as in TestResult). */
+  message_key?: string;
+  message_args?: Record<string, string | number>;
   line: number | null;
   budget: "time" | "memory" | "recursion" | null;
 }
@@ -49,6 +59,8 @@ export interface Exercise {
     time_limit_ms?: number;
     /** Python run into every code-running check's scope before its code. */
     setup?: string;
+    /** Helper modules the solution and every check import by `name` (`modules` files, read in). */
+    module_code?: { name: string; code: string }[];
     checks: Record<string, unknown>[];
   };
   prompt: string;

@@ -122,8 +122,9 @@ struct AssetsArg {
 
 #[derive(Subcommand)]
 enum ImportFrom {
-    /// An Exercism-style practice exercise: .docs/instructions.md, the stub, .meta/example.py
-    /// and the unittest file become prompt, starter, solution and a unittest check.
+    /// An Exercism-style practice or concept exercise: .docs/instructions.md, the stub, the
+    /// example or exemplar solution and the test file become prompt, starter, solution and a
+    /// unittest check; the read-only files beside the stub (files.editor) become helper modules.
     Exercism {
         /// The Exercism exercise folder (e.g. python/exercises/practice/two-fer).
         exercise: PathBuf,
@@ -160,10 +161,7 @@ fn main() -> ExitCode {
         } => import::exercism(&exercise, &into).map(|done| {
             eprintln!("imported into {}", done.dir.display());
             if done.hints < 2 {
-                eprintln!(
-                    "add at least {} more hint(s) to its exercise.toml, and wrong/*.py solutions",
-                    2 - done.hints
-                );
+                eprintln!("tip: hints in its exercise.toml and wrong/*.py solutions help learners (optional)");
             }
             eprintln!("next: pykata check {}", done.dir.display());
             ExitCode::SUCCESS

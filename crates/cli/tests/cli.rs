@@ -654,7 +654,13 @@ fn import_exercism_turns_the_test_file_into_a_unittest_check() {
     assert!(
         fs::read_to_string(exercise.join("tests.py"))
             .unwrap()
-            .contains("from solution import (\n")
+            .contains("from two_fer import (\n"),
+        "the tests are copied as they are"
+    );
+    assert!(
+        fs::read_to_string(exercise.join("exercise.toml"))
+            .unwrap()
+            .contains("module = \"two_fer\"\n")
     );
     let check = pykata(&["check", pack.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&check.stdout);
@@ -1009,7 +1015,7 @@ fn check_annotates_problems_for_github_actions() {
     assert_eq!(
         annotation,
         format!(
-            "::error file={file},line=28,col=1,title=checks[0].cdoe::unknown field `cdoe`%0Ahint: did you mean `code`?%0Ahint: the fields here are `id`, `kind`, `title`, `message`, `hidden`, `hint`, `code`, `file`, `stdin`, `expected`, `match`, `expected_sha256`, `must_use`, `must_not_use`, `must_call`, `must_not_call`"
+            "::error file={file},line=28,col=1,title=checks[0].cdoe::unknown field `cdoe`%0Ahint: did you mean `code`?%0Ahint: the fields here are `id`, `kind`, `title`, `message`, `hidden`, `hint`, `code`, `file`, `module`, `stdin`, `expected`, `match`, `expected_sha256`, `must_use`, `must_not_use`, `must_call`, `must_not_call`"
         )
     );
     assert!(stdout.contains("verdict"), "the table is printed too:\n{stdout}");

@@ -22,6 +22,7 @@ import json as _json
 import re as _re
 
 import _pykata_guard as _guard
+import _pykata_modules as _exercise_modules
 import pykata as _helpers
 from _sha256 import sha256 as _sha256
 
@@ -316,6 +317,10 @@ def _execute(request):
     streams = _Streams(request.get("stdin"))
     failure = None
     with streams:
+        # Hook: the exercise's helper modules, fresh for this check, before the learner's code.
+        problem = _exercise_modules.install_helpers(request)
+        if problem is not None:
+            return _answer("error", problem)
         try:
             as_program = kind == "output" and not request.get("code")
             name = "__main__" if as_program else "solution"

@@ -3,11 +3,13 @@ the check's module (`unittest.TestCase` methods and plain `test_*` functions) ru
 on its own. Imported by the runner only when such a check runs."""
 
 import builtins
+import time
 import types
 import unittest
 from unittest import FunctionTestCase, TestCase, TestLoader, TestResult  # frozen with this module
 
 import _pykata_guard as _guard
+import _pykata_modules as _exercise_modules
 from _pykata_runner import (
     _HELPERS,
     _STRICT_EQUAL,
@@ -21,6 +23,10 @@ from _pykata_runner import (
 )
 
 __builtins__ = dict(builtins.__dict__)
+
+# The clock each test is timed by: taken now, after the engine's start replaced the `time`
+# functions that trap on wasm32, and before any learner code could patch `time`.
+_clock = time.perf_counter
 
 
 def _strict_equal(self, first, second, msg=None):
@@ -66,12 +72,28 @@ class _CaseResult(unittest.TestResult):
 def _test_cases(scope):
     """(name, callable running it into a _CaseResult) for each test, in definition order."""
     loader = unittest.TestLoader()
+    seen = []  # a class or function bound to two names runs once
     for name, value in list(scope.items()):
+        if any(value is earlier for earlier in seen):
+            continue
         if isinstance(value, type) and issubclass(value, unittest.TestCase) and value is not unittest.TestCase:
+            seen.append(value)
             for method in loader.getTestCaseNames(value):
                 yield f"{name}.{method}", value(method)
-        elif name.startswith("test") and callable(value) and isinstance(value, types.FunctionType):
+        elif (
+            name.startswith("test")
+            and isinstance(value, types.FunctionType)
+            and getattr(value, "__module__", None) == "tests"  # the check's own, not a learner's `test_…`
+        ):
+            seen.append(value)
             yield name, unittest.FunctionTestCase(value)
+
+
+def _case(name, started, answer):
+    """`answer` as the case `name`, with how long it took since `started` (by `_clock`)."""
+    answer["name"] = name
+    answer["duration_ms"] = max(0.0, (_clock() - started) * 1000.0)
+    return answer
 
 
 def run(request):
@@ -79,11 +101,17 @@ def run(request):
     source = request["source"]
     loading = _Streams(request.get("stdin"))
     with loading:
+        # Hook: the exercise's helper modules, fresh for this check, before the learner's code.
+        problem = _exercise_modules.install_helpers(request)
+        if problem is not None:
+            return _answer("error", problem)
         try:
             module = _load_learner(source, "solution")
         except BaseException as exc:
             return _raised(exc, source, loading.output(), "load")
     _guard.restore()
+    # Hook: the learner's module under the check's `module` name too, and pytest's stand-in.
+    _exercise_modules.install_for_tests(request, module)
     scope = {"__name__": "tests", "__builtins__": dict(_guard.BUILTINS), _STRICT_EQUAL: _guard.strict_equal}
     scope.update(_HELPERS)
     scope.update({k: v for k, v in module.__dict__.items() if not k.startswith("__")})
@@ -95,24 +123,26 @@ def run(request):
     for name, case in _test_cases(scope):
         streams = _Streams(None)
         result = _CaseResult()
+        started = _clock()
         with streams:
             try:
                 case.run(result)
             except BaseException as exc:  # unittest lets KeyboardInterrupt (a time budget) through
-                cases.append(dict(_raised(exc, source, streams.output()), name=name))
+                cases.append(_case(name, started, _raised(exc, source, streams.output())))
                 break
         _guard.restore()
         if isinstance(result.exception, KeyboardInterrupt):  # how running out of time shows
-            cases.append(dict(_raised(result.exception, source, streams.output()), name=name))
+            cases.append(_case(name, started, _raised(result.exception, source, streams.output())))
             break
         if result.skipped:
             continue  # a skipped test is not reported: it neither passes nor fails
         if result.exception is None:
-            cases.append(dict(_answer("pass", output=streams.output()), name=name))
+            answer = _answer("pass", output=streams.output())
         elif isinstance(result.exception, AssertionError) and not _learner_frames(result.exception.__traceback__):
-            cases.append(dict(_answer("fail", _failed(str(result.exception)), streams.output()), name=name))
+            answer = _answer("fail", _failed(str(result.exception)), streams.output())
         else:
-            cases.append(dict(_raised(result.exception, source, streams.output()), name=name))
+            answer = _raised(result.exception, source, streams.output())
+        cases.append(_case(name, started, answer))
     if not cases:
         return _answer("error", {"kind": "no_tests"})
     worst = "error" if any(c["status"] == "error" for c in cases) else "fail" if any(c["status"] == "fail" for c in cases) else "pass"

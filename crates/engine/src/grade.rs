@@ -6,7 +6,7 @@ use crate::memory::MEMORY_LIMIT_BYTES;
 use crate::message::{Message, MessageKey};
 use crate::report::{Budget, Report, RunOutput, Status, TestResult};
 use crate::session::{Answer, RECURSION_LIMIT, Session};
-use pykata_pack::{Check, CheckKind, Manifest, MatchMode};
+use pykata_pack::{Check, CheckKind, Manifest, MatchMode, ModuleCode};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
@@ -50,6 +50,9 @@ struct CheckRequest<'a> {
     /// The exercise's shared setup, run before the check's code.
     #[serde(skip_serializing_if = "Option::is_none")]
     setup: Option<&'a str>,
+    /// The exercise's helper modules, importable from the learner's code and the check's.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    module_code: &'a [ModuleCode],
     #[serde(flatten)]
     check: &'a Check,
 }
@@ -92,6 +95,8 @@ enum Fact {
     Syntax { traceback: String },
     /// A unittest check's module defines no tests.
     NoTests,
+    /// The exercise's helper module `module` could not be loaded: `error` is its exception.
+    HelperFailed { module: String, error: String },
 }
 
 /// Where learner code was when it raised or exited.
@@ -120,6 +125,9 @@ enum Rule {
 #[derive(Deserialize)]
 struct CaseAnswer {
     name: String,
+    /// How long the test itself ran, by the runner's clock (the host's on every host).
+    #[serde(default)]
+    duration_ms: Option<f64>,
     #[serde(flatten)]
     answer: CheckAnswer,
 }
@@ -284,8 +292,12 @@ impl<H: Host> Engine<H> {
             let answer = if budget_ms == 0 {
                 CheckAnswer::out_of_time()
             } else {
-                let setup = manifest.setup.as_deref();
-                let request = serde_json::to_string(&CheckRequest { source, setup, check })?;
+                let request = serde_json::to_string(&CheckRequest {
+                    source,
+                    setup: manifest.setup.as_deref(),
+                    module_code: &manifest.module_code,
+                    check,
+                })?;
                 CheckAnswer::from_runner(session.call("run_check", &request, Some(budget_ms))?)?
             };
             let duration_ms = self.host.now_ms() - started;
@@ -293,9 +305,11 @@ impl<H: Host> Engine<H> {
             if answer.cases.is_empty() {
                 tests.push(test_result(check, answer, duration_ms, budget_ms));
             } else {
+                // Each test's own time; an even share of the check's only if the runner gave none.
                 let share = duration_ms / answer.cases.len() as f64;
                 for case in answer.cases {
-                    let mut test = test_result(check, case.answer, share, budget_ms);
+                    let took = case.duration_ms.filter(|ms| ms.is_finite()).unwrap_or(share);
+                    let mut test = test_result(check, case.answer, took, budget_ms);
                     test.name = format!("{}: {}", check.title, case.name);
                     tests.push(test);
                 }
@@ -467,6 +481,11 @@ fn error_message(check: &Check, answer: &CheckAnswer) -> Message {
         Some(Fact::Raised { phase: Phase::Tests, .. }) => MessageKey::TestsNotLoaded,
         Some(Fact::Syntax { .. }) => MessageKey::SyntaxError,
         Some(Fact::NoTests) => MessageKey::NoTests,
+        Some(Fact::HelperFailed { module, error }) => {
+            return Message::new(MessageKey::HelperModuleFailed)
+                .with_text("module", Some(module))
+                .with_text("error", Some(error));
+        }
         _ => MessageKey::Raised,
     };
     Message::new(key).with_text("traceback", traceback(answer))

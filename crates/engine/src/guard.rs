@@ -25,7 +25,13 @@ use std::rc::Rc;
 
 /// pykata's own frozen modules: trusted, and kept out of `sys.modules` (the runner hides them
 /// before learner code runs; learner code importing one gets a separate copy).
-pub(crate) const PRIVATE_MODULES: &[&str] = &["_pykata_runner", "_pykata_unittest", "_pykata_guard", "pykata"];
+pub(crate) const PRIVATE_MODULES: &[&str] = &[
+    "_pykata_runner",
+    "_pykata_unittest",
+    "_pykata_guard",
+    "_pykata_modules",
+    "pykata",
+];
 
 /// The file name check code is compiled under (handed to the runner's `start`).
 pub(crate) const CHECK_FILE: &str = "<check>";

@@ -29,6 +29,8 @@ pub enum MessageKey {
     TestsNotLoaded,
     /// A unittest check's module has no tests.
     NoTests,
+    /// One of the exercise's helper modules could not be loaded (the author's mistake).
+    HelperModuleFailed,
     /// The check failed; `detail` is its own failure text, if any.
     CheckFailed,
     /// An output check's expected text differs from what was printed.
@@ -75,6 +77,7 @@ impl MessageKey {
             }
             MessageKey::TestsNotLoaded => "The tests could not be loaded:\n{traceback}",
             MessageKey::NoTests => "The unittest check has no tests (TestCase classes or test_* functions).",
+            MessageKey::HelperModuleFailed => "The exercise's helper module {module}.py could not be loaded:\n{error}",
             MessageKey::CheckFailed => "{check_message}\n\n{detail}",
             MessageKey::OutputDiffers => "{check_message}\n\nExpected output:\n{expected}\nYour output:\n{actual}",
             MessageKey::OutputDoesNotMatch => {

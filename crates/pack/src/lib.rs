@@ -15,6 +15,7 @@ mod markdown;
 mod model;
 mod names;
 mod page;
+mod python_names;
 mod text;
 mod toml_spans;
 mod validate;
@@ -23,7 +24,8 @@ pub use diagnostic::{Diagnostic, Severity, Span};
 pub use load::{Loaded, MAX_FILE_BYTES, Target, discover, load_exercise, load_pack, read_text};
 pub use markdown::render_markdown;
 pub use model::{
-    Check, CheckKind, Construct, Difficulty, Exercise, Manifest, MatchMode, Origin, Pack, PackManifest, WrongSolution,
+    Check, CheckKind, Construct, Difficulty, Exercise, Manifest, MatchMode, ModuleCode, Origin, Pack, PackManifest,
+    WrongSolution,
 };
 pub use page::{FENCE_INFO, load_page};
 pub use text::{parse_exercise_json, parse_exercise_text};

@@ -1,7 +1,7 @@
 //! Reading exercise and pack folders from disk, with every problem as a [`Diagnostic`].
 
 use crate::diagnostic::{Diagnostic, OkOrPush, Severity, Span};
-use crate::model::{Exercise, Manifest, Origin, Pack, PackManifest, WrongSolution};
+use crate::model::{Exercise, Manifest, ModuleCode, Origin, Pack, PackManifest, WrongSolution};
 use crate::toml_spans::{PathPart, SpannedToml};
 use crate::validate::{TomlText, Writer, is_identifier, read_manifest, read_table};
 use std::fs;
@@ -215,13 +215,30 @@ pub fn load_exercise(dir: &Path) -> Loaded<Exercise> {
     Loaded::finish(exercise, diagnostics)
 }
 
-/// Replace each check's `file` with the file's text in `code`, and `setup_file` likewise.
+/// Replace each check's `file` with the file's text in `code`, `setup_file` likewise, and each
+/// helper module file of `modules` with a `module_code` entry (before the inline ones).
 fn read_check_files(manifest: &mut Manifest, dir: &Path, text: &TomlText<'_>, out: &mut Vec<Diagnostic>) {
     use PathPart::{Index, Key};
     let setup = (manifest.setup.is_none()).then(|| manifest.setup_file.take()).flatten();
     if let Some(file) = setup {
         manifest.setup = read_code_file(dir, &file, text, &[Key("setup_file")], "setup_file".to_owned(), out);
     }
+    let mut modules = Vec::new();
+    for (index, file) in std::mem::take(&mut manifest.modules).into_iter().enumerate() {
+        if !file.ends_with(".py") || file.contains(['/', '\\']) {
+            continue; // reported by the rules: not a helper module's file name
+        }
+        let path = [Key("modules"), Index(index)];
+        let code = read_code_file(dir, &file, text, &path, format!("modules[{index}]"), out);
+        if let (Some(code), Some(name)) = (code, file.strip_suffix(".py")) {
+            modules.push(ModuleCode {
+                name: name.to_owned(),
+                code,
+            });
+        }
+    }
+    modules.append(&mut manifest.module_code);
+    manifest.module_code = modules;
     for (index, check) in manifest.checks.iter_mut().enumerate() {
         let Some(file) = check.file.take() else { continue };
         if check.code.is_some() {

@@ -28,7 +28,27 @@ pub struct Manifest {
     /// it into `setup`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub setup_file: Option<String>,
+    /// Python files beside `exercise.toml` (e.g. `["recipes_data.py"]`) that the solution and
+    /// every check can import by their module name (`import recipes_data`): data or helpers the
+    /// learner reads but does not write. Loading reads each into `module_code`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modules: Vec<String>,
+    /// Helper modules written inline (and `modules` once loaded): each is importable by its
+    /// `name` from the solution and every check, run afresh from `code` for every check.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub module_code: Vec<ModuleCode>,
     pub checks: Vec<Check>,
+}
+
+/// A helper module: its name (what `import` says) and its Python source.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModuleCode {
+    /// The module's name: a Python identifier, e.g. `recipes_data`.
+    pub name: String,
+    /// Its Python source.
+    pub code: String,
 }
 
 impl Manifest {
@@ -77,6 +97,11 @@ pub struct Check {
     /// (assert, behaviour, unittest). Loading reads it into `code`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// The module name the test file imports the learner's code by (unittest checks; default
+    /// `solution`): with `module = "two_fer"`, `import two_fer` and `from two_fer import …`
+    /// work as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub module: Option<String>,
     /// Standard input for the run (output checks).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stdin: Option<String>,
@@ -120,7 +145,8 @@ pub enum CheckKind {
     /// AST rules on the learner's source; nothing runs.
     Static,
     /// A unittest module (`unittest.TestCase` classes or plain `test_*` functions) run against
-    /// the learner's code, imported as `solution`; each test is reported on its own.
+    /// the learner's code, imported as `solution` (or the check's `module`); each test is
+    /// reported on its own.
     Unittest,
 }
 

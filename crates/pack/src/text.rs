@@ -110,8 +110,15 @@ fn read_parts(
                 )
             }),
     );
+    let files = files.chain(
+        (0..manifest.modules.len()).map(|index| (vec![Key("modules"), Index(index)], format!("modules[{index}]"))),
+    );
     for (path, field) in files {
-        let key = if field == "setup_file" { "setup" } else { "code" };
+        let key = match field.as_str() {
+            "setup_file" => "setup",
+            _ if field.starts_with("modules") => "module_code",
+            _ => "code",
+        };
         out.push(
             Diagnostic::error(
                 "an exercise written in a page has no folder to read files from",

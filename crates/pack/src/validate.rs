@@ -4,6 +4,7 @@
 use crate::diagnostic::{Diagnostic, OkOrPush, Span};
 use crate::model::{Check, CheckKind, Construct, Difficulty, Manifest, MatchMode};
 use crate::names::{did_you_mean, listed, names_of};
+use crate::python_names::module_name_problem;
 use crate::toml_spans::{PathPart, SpannedToml};
 use serde::de::DeserializeOwned;
 use std::ops::Range;
@@ -322,6 +323,7 @@ fn validate_manifest(
             .field("setup_file"),
         );
     }
+    validate_modules(manifest, at, out);
     if manifest.time_limit_ms == Some(0) {
         out.push(Diagnostic::error("must be at least 1", at(&[Key("time_limit_ms")])).field("time_limit_ms"));
     }
@@ -362,6 +364,9 @@ fn validate_manifest(
                 .field(field("hint")),
             );
         }
+        if let Some(module) = &check.module {
+            validate_check_module(manifest, module, span("module"), field("module"), out);
+        }
         for (name, problem) in kind_field_problems(check, writer) {
             out.push(Diagnostic::error(problem, span(name)).field(field(name)));
         }
@@ -377,6 +382,95 @@ fn validate_manifest(
                 );
             }
         }
+    }
+}
+
+/// The helper modules' names, each with the field that gives it and that field's path: the
+/// stem of each file of `modules` that ends in `.py`, then each `module_code` name.
+fn helper_module_names(manifest: &Manifest) -> impl Iterator<Item = (&str, String, Vec<PathPart<'static>>)> {
+    use PathPart::{Index, Key};
+    let files = manifest.modules.iter().enumerate().filter_map(|(index, file)| {
+        let path = vec![Key("modules"), Index(index)];
+        let name = file.strip_suffix(".py").filter(|name| !name.contains(['/', '\\']))?;
+        Some((name, format!("modules[{index}]"), path))
+    });
+    let inline = manifest.module_code.iter().enumerate().map(|(index, module)| {
+        let path = vec![Key("module_code"), Index(index), Key("name")];
+        (module.name.as_str(), format!("module_code[{index}].name"), path)
+    });
+    files.chain(inline)
+}
+
+/// `modules` and `module_code`: Python files beside `exercise.toml`, each a distinct module name
+/// that is neither `solution` nor one the standard library or pykata uses.
+fn validate_modules(manifest: &Manifest, at: &impl Fn(&[PathPart<'_>]) -> Span, out: &mut Vec<Diagnostic>) {
+    use PathPart::{Index, Key};
+    for (index, file) in manifest.modules.iter().enumerate() {
+        let field = format!("modules[{index}]");
+        let span = || at(&[Key("modules"), Index(index)]);
+        if file.contains(['/', '\\']) {
+            out.push(
+                Diagnostic::error(
+                    format!("`{file}` must be a file beside exercise.toml, not in a folder"),
+                    span(),
+                )
+                .field(field)
+                .hint("a helper module is imported by its file name: keep it next to exercise.toml"),
+            );
+        } else if !file.ends_with(".py") {
+            out.push(
+                Diagnostic::error(
+                    format!("`{file}` is not a Python file: helper modules end in .py"),
+                    span(),
+                )
+                .field(field),
+            );
+        }
+    }
+    let names: Vec<_> = helper_module_names(manifest).collect();
+    for (position, (name, field, path)) in names.iter().enumerate() {
+        let span = || at(path);
+        let problem = if *name == "solution" {
+            Some("`solution` is the learner's own module; a helper module needs another name".to_owned())
+        } else {
+            module_name_problem(name)
+        };
+        if let Some(problem) = problem {
+            out.push(
+                Diagnostic::error(problem, span())
+                    .field(field.clone())
+                    .hint("rename the helper module"),
+            );
+        } else if let Some((_, earlier, _)) = names[..position].iter().find(|(earlier, _, _)| earlier == name) {
+            out.push(
+                Diagnostic::error(
+                    format!("helper module `{name}` is given twice (also by {earlier})"),
+                    span(),
+                )
+                .field(field.clone())
+                .hint("give every helper module once"),
+            );
+        }
+    }
+}
+
+/// A unittest check's `module`: a module name the tests may import the learner's code by.
+fn validate_check_module(manifest: &Manifest, module: &str, span: Span, field: String, out: &mut Vec<Diagnostic>) {
+    let problem = if module == "solution" {
+        None
+    } else if helper_module_names(manifest).any(|(name, _, _)| name == module) {
+        Some(format!(
+            "`{module}` is also the name of one of the exercise's helper modules"
+        ))
+    } else {
+        module_name_problem(module)
+    };
+    if let Some(problem) = problem {
+        out.push(
+            Diagnostic::error(problem, span)
+                .field(field)
+                .hint("give the name the test file imports the learner's code by, e.g. `module = \"two_fer\"`"),
+        );
     }
 }
 
@@ -403,10 +497,12 @@ fn kind_field_problems(check: &Check, writer: Writer) -> Vec<(&'static str, Stri
         ("must_not_use", !check.must_not_use.is_empty()),
         ("must_call", !check.must_call.is_empty()),
         ("must_not_call", !check.must_not_call.is_empty()),
+        ("module", check.module.is_some()),
     ];
     let (required, allowed): (&[&str], &[&str]) = match check.kind {
         CheckKind::Output => (&["expected"], &["code", "stdin", "expected", "match"]),
-        CheckKind::Assert | CheckKind::Behaviour | CheckKind::Unittest => (&["code"], &["code"]),
+        CheckKind::Assert | CheckKind::Behaviour => (&["code"], &["code"]),
+        CheckKind::Unittest => (&["code"], &["code", "module"]),
         CheckKind::Static => (&[], &["must_use", "must_not_use", "must_call", "must_not_call"]),
     };
     let mut problems = Vec::new();

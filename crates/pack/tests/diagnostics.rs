@@ -461,3 +461,92 @@ fn check_file_problems() {
         fs::write(dir.join("exercise.toml"), text + checks).unwrap();
     }));
 }
+
+/// A unittest check for the helper-module tests, importing the learner's code as `greeter`.
+const UNITTEST_CHECK: &str = "\n[[checks]]\nid = \"tests\"\nkind = \"unittest\"\ntitle = \"Tests\"\nmessage = \"m\"\nmodule = \"greeter\"\ncode = \"def test_x():\\n    pass\\n\"\n";
+
+#[test]
+fn helper_modules_load_into_module_code_with_their_text() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = exercise(root.path(), |dir| {
+        replace_in_manifest("hints = [", "modules = [\"names_data.py\"]\nhints = [")(dir);
+        let text = fs::read_to_string(dir.join("exercise.toml")).unwrap();
+        fs::write(dir.join("exercise.toml"), text + UNITTEST_CHECK).unwrap();
+        fs::write(dir.join("names_data.py"), "NAMES = ['Ada']\n").unwrap();
+    });
+    let loaded = load_exercise(&dir);
+    assert!(
+        loaded.diagnostics.iter().all(|d| d.severity != Severity::Error),
+        "{:?}",
+        loaded.diagnostics
+    );
+    let manifest = loaded.value.unwrap().manifest;
+    assert!(manifest.modules.is_empty(), "the files are read into module_code");
+    assert_eq!(manifest.module_code.len(), 1);
+    assert_eq!(manifest.module_code[0].name, "names_data");
+    assert_eq!(manifest.module_code[0].code, "NAMES = ['Ada']\n");
+    assert_eq!(manifest.checks[2].module.as_deref(), Some("greeter"));
+}
+
+#[test]
+fn helper_module_problems_name_file_line_and_field() {
+    let found = diagnostics(|dir| {
+        replace_in_manifest(
+            "hints = [",
+            "modules = [\"absent.py\", \"solution.py\", \"data.txt\", \"sub/x.py\", \"json.py\", \"2nd.py\", \"ok_data.py\", \"ok_data.py\"]\nhints = [",
+        )(dir);
+        fs::write(dir.join("solution.py"), "print('hi')\n").unwrap();
+        fs::write(dir.join("json.py"), "X = 1\n").unwrap();
+        fs::write(dir.join("2nd.py"), "X = 1\n").unwrap();
+        fs::write(dir.join("ok_data.py"), "X = 1\n").unwrap();
+    });
+    let lines: Vec<&str> = found.lines().filter(|l| l.contains("error")).collect();
+    let expect = [
+        "<tmp>/greet/exercise.toml:5:25: error: modules[1]: `solution` is the learner's own module; a helper module needs another name",
+        "<tmp>/greet/exercise.toml:5:40: error: modules[2]: `data.txt` is not a Python file: helper modules end in .py",
+        "<tmp>/greet/exercise.toml:5:52: error: modules[3]: `sub/x.py` must be a file beside exercise.toml, not in a folder",
+        "<tmp>/greet/exercise.toml:5:64: error: modules[4]: `json` is the name of a module of Python's standard library or of pykata, which the tests may need",
+        "<tmp>/greet/exercise.toml:5:75: error: modules[5]: `2nd` is not a Python module name: letters, digits and underscores, not starting with a digit",
+        "<tmp>/greet/exercise.toml:5:99: error: modules[7]: helper module `ok_data` is given twice (also by modules[6])",
+        "<tmp>/greet/absent.py: error: modules[0]: file is missing",
+    ];
+    for line in expect {
+        assert!(lines.contains(&line), "missing {line:?} in\n{found}");
+    }
+    assert_eq!(lines.len(), expect.len(), "each problem once:\n{found}");
+}
+
+#[test]
+fn a_unittest_checks_module_must_be_a_free_module_name_and_only_for_unittest() {
+    let check = |module: &'static str, kind: &'static str| {
+        diagnostics(move |dir| {
+            replace_in_manifest("hints = [", "modules = [\"names_data.py\"]\nhints = [")(dir);
+            fs::write(dir.join("names_data.py"), "X = 1\n").unwrap();
+            let text = fs::read_to_string(dir.join("exercise.toml")).unwrap();
+            let extra = UNITTEST_CHECK
+                .replace("\"greeter\"", &format!("\"{module}\""))
+                .replace("\"unittest\"", &format!("\"{kind}\""));
+            fs::write(dir.join("exercise.toml"), text + &extra).unwrap();
+        })
+    };
+    let found = check("names_data", "unittest");
+    assert!(
+        found.contains("exercise.toml:29:10: error: checks[2].module: `names_data` is also the name of one of the exercise's helper modules"),
+        "{found}"
+    );
+    let found = check("unittest", "unittest");
+    assert!(
+        found.contains("error: checks[2].module: `unittest` is the name of a module of Python's standard library"),
+        "{found}"
+    );
+    let found = check("two-fer", "unittest");
+    assert!(
+        found.contains("error: checks[2].module: `two-fer` is not a Python module name"),
+        "{found}"
+    );
+    let found = check("greeter", "assert");
+    assert!(
+        found.contains("error: checks[2].module: `module` does not apply to assert checks"),
+        "{found}"
+    );
+}

@@ -181,3 +181,42 @@ fn only_a_built_exercise_may_carry_a_digest_instead_of_the_expected_output() {
             .is_none()
     );
 }
+
+#[test]
+fn a_text_writes_helper_modules_inline_and_json_carries_them() {
+    let inline = TEXT.replace(
+        "prompt = ",
+        "[[module_code]]\nname = \"loud\"\ncode = \"BANG = '!'\"\n\n[[module_code]]\nname = \"loud\"\ncode = \"\"\n\nprompt = ",
+    );
+    // TOML needs the tables after the top-level keys: move them to the end.
+    let (head, tables) = inline.split_once("[[module_code]]").unwrap();
+    let (modules, rest) = tables.split_once("prompt = ").unwrap();
+    let text = format!("{head}prompt = {rest}\n[[module_code]]{modules}");
+    let found = errors(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0]
+            .contains("error: module_code[1].name: helper module `loud` is given twice (also by module_code[0].name)"),
+        "{}",
+        found[0]
+    );
+    let once = text.replacen("[[module_code]]\nname = \"loud\"\ncode = \"\"\n", "", 1);
+    let loaded = parse_exercise_text(Path::new("post.md"), &once);
+    let exercise = loaded.value.expect("one inline module loads");
+    assert_eq!(exercise.manifest.module_code[0].name, "loud");
+
+    let json = serde_json::to_string(&exercise).unwrap();
+    let back = parse_exercise_json(Path::new("x.json"), &json, true)
+        .value
+        .expect("round trip");
+    assert_eq!(back.manifest.module_code, exercise.manifest.module_code);
+
+    let files = TEXT.replace("prompt = ", "modules = [\"loud.py\"]\nprompt = ");
+    let found = errors(&files);
+    assert!(
+        found
+            .iter()
+            .any(|e| e.contains("modules[0]: an exercise written in a page has no folder to read files from")),
+        "{found:#?}"
+    );
+}
