@@ -457,7 +457,13 @@ export class PyKataElement extends HTMLElement {
       const source = this.#editor.text;
       const message =
         kind === "run"
-          ? { op: "run", source, stdin: this.#$(".pk-stdin textarea").value, limitMs: this.#budget(kind) }
+          ? {
+              op: "run",
+              source,
+              stdin: this.#$(".pk-stdin textarea").value,
+              limitMs: this.#budget(kind),
+              modules: this.#exercise.manifest.module_code,
+            }
           : { op: "grade", exercise: this.#exercise, source };
       const result = await engine.request(message, this.#budget(kind));
       if (kind === "run") this.#showRun(result);

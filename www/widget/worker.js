@@ -120,7 +120,7 @@ self.onmessage = async ({ data }) => {
     const result =
       op === "grade"
         ? engine.grade(data.exercise, data.source)
-        : engine.run(data.source, data.stdin ?? "", data.limitMs ?? 10000);
+        : engine.run(data.source, data.stdin ?? "", data.limitMs, data.modules);
     // Past the engine's threshold, the worker asks to be replaced once idle.
     const retire = PyKata.shouldRetire();
     self.postMessage({ id, ok: true, result, retire });

@@ -573,7 +573,8 @@ def _trusted_import(name):
 
 
 def run_program(request_json):
-    """Run the learner's program as `__main__` with stdin; answer JSON with output and any error."""
+    """Run the learner's program as `__main__` with stdin, after the exercise's helper modules;
+    answer JSON with output and any error (`fact`: a helper module that could not be loaded)."""
     if not _restored[0]:
         _guard.restore()
     _restored[0] = False
@@ -582,11 +583,13 @@ def run_program(request_json):
     streams = _Streams(request.get("stdin"))
     error = line = budget = None
     with streams:
+        problem = _exercise_modules.install_helpers(request)
         try:
-            try:
-                _run_learner(source, "__main__")
-            finally:
-                _shut_down("__main__")
+            if problem is None:
+                try:
+                    _run_learner(source, "__main__")
+                finally:
+                    _shut_down("__main__")
         except _SystemExit as exc:
             if not _exit_is_clean(exc):
                 _guard.restore()
@@ -605,6 +608,7 @@ def run_program(request_json):
             "error": error,
             "line": line,
             "budget": budget,
+            "fact": problem,
         }
     )
 

@@ -210,6 +210,17 @@ struct DigestRequest<'a> {
 struct RunRequest<'a> {
     source: &'a str,
     stdin: &'a str,
+    /// The exercise's helper modules, importable from the program.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    module_code: &'a [ModuleCode],
+}
+
+/// What the runner answers for a run: the output, and what kept it from starting.
+#[derive(Deserialize)]
+struct RunAnswer {
+    #[serde(flatten)]
+    output: RunOutput,
+    fact: Option<Fact>,
 }
 
 impl<H: Host> Engine<H> {
@@ -347,11 +358,32 @@ impl<H: Host> Engine<H> {
     /// Run `source` as a program with `stdin` for at most `limit_ms`, in a fresh interpreter or
     /// one reset after the previous submission.
     pub fn run(&self, source: &str, stdin: &str, limit_ms: u64) -> Result<RunOutput, EngineError> {
+        self.run_with_modules(source, stdin, limit_ms, &[])
+    }
+
+    /// [`Engine::run`], with an exercise's helper modules importable from the program.
+    pub fn run_with_modules(
+        &self,
+        source: &str,
+        stdin: &str,
+        limit_ms: u64,
+        module_code: &[ModuleCode],
+    ) -> Result<RunOutput, EngineError> {
         let session = self.session()?;
-        let request = serde_json::to_string(&RunRequest { source, stdin })?;
+        let request = serde_json::to_string(&RunRequest {
+            source,
+            stdin,
+            module_code,
+        })?;
         let answer = session.call("run_program", &request, Some(limit_ms))?;
         let mut output: RunOutput = match &answer.json {
-            Some(json) => serde_json::from_str(json)?,
+            Some(json) => {
+                let RunAnswer { mut output, fact } = serde_json::from_str(json)?;
+                if let Some(Fact::HelperFailed { module, error }) = fact {
+                    output.said(helper_failed(&module, &error));
+                }
+                output
+            }
             None => RunOutput::default(),
         };
         self.recycle(
@@ -481,12 +513,15 @@ fn error_message(check: &Check, answer: &CheckAnswer) -> Message {
         Some(Fact::Raised { phase: Phase::Tests, .. }) => MessageKey::TestsNotLoaded,
         Some(Fact::Syntax { .. }) => MessageKey::SyntaxError,
         Some(Fact::NoTests) => MessageKey::NoTests,
-        Some(Fact::HelperFailed { module, error }) => {
-            return Message::new(MessageKey::HelperModuleFailed)
-                .with_text("module", Some(module))
-                .with_text("error", Some(error));
-        }
+        Some(Fact::HelperFailed { module, error }) => return helper_failed(module, error),
         _ => MessageKey::Raised,
     };
     Message::new(key).with_text("traceback", traceback(answer))
+}
+
+/// What a helper module that could not be loaded says.
+fn helper_failed(module: &str, error: &str) -> Message {
+    Message::new(MessageKey::HelperModuleFailed)
+        .with_text("module", Some(module))
+        .with_text("error", Some(error))
 }

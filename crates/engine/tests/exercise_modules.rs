@@ -316,3 +316,31 @@ def test_fast():
         "fast took {fast} ms, slow {slow} ms: not an even share"
     );
 }
+
+#[test]
+fn a_run_of_the_program_imports_the_helper_modules_too() {
+    use pykata_pack::ModuleCode;
+    let modules = [ModuleCode {
+        name: "prices".to_owned(),
+        code: "TABLE = {'tea': 3}\n".to_owned(),
+    }];
+    let engine = Engine::new(SystemHost::default());
+    let output = engine
+        .run_with_modules("import prices\nprint(prices.TABLE['tea'])\n", "", 5000, &modules)
+        .unwrap();
+    assert_eq!((output.stdout.as_str(), output.error), ("3\n", None));
+    let broken = [ModuleCode {
+        name: "prices".to_owned(),
+        code: "raise ValueError('no prices')\n".to_owned(),
+    }];
+    let output = engine.run_with_modules("print('never')\n", "", 5000, &broken).unwrap();
+    assert_eq!(output.stdout, "");
+    assert_eq!(output.message_key, Some(pykata_engine::MessageKey::HelperModuleFailed));
+    assert_eq!(
+        output.error.as_deref(),
+        Some("The exercise's helper module prices.py could not be loaded:\nValueError: no prices")
+    );
+    // Without them (the next run), the module is gone.
+    let output = engine.run("import prices\n", "", 5000).unwrap();
+    assert!(output.error.unwrap().contains("ModuleNotFoundError"));
+}

@@ -1,7 +1,7 @@
 //! A thin `wasm-bindgen` facade over `pykata-engine`: one exported class, serde in and out.
 
 use pykata_engine::{Budgets, CappedAllocator, Engine, Host, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES};
-use pykata_pack::{Diagnostic, Exercise, parse_exercise_json, parse_exercise_text};
+use pykata_pack::{Diagnostic, Exercise, ModuleCode, parse_exercise_json, parse_exercise_text};
 use serde::Serialize;
 use std::path::Path;
 use wasm_bindgen::prelude::*;
@@ -98,10 +98,18 @@ impl PyKata {
         to_js(&self.engine.grade(&exercise.manifest, source).map_err(js_error)?)
     }
 
-    /// Run `source` as a program with `stdin`; returns `{stdout, stderr, truncated, error, line, budget}`.
-    pub fn run(&self, source: &str, stdin: &str, limit_ms: u32) -> Result<JsValue, JsError> {
+    /// Run `source` as a program with `stdin`, with the exercise's helper modules (its
+    /// manifest's `module_code`, or undefined); returns `{stdout, stderr, truncated, error,
+    /// line, budget}`.
+    pub fn run(&self, source: &str, stdin: &str, limit_ms: u32, modules: JsValue) -> Result<JsValue, JsError> {
         ALLOCATOR.reset();
-        to_js(&self.engine.run(source, stdin, u64::from(limit_ms)).map_err(js_error)?)
+        let modules: Vec<ModuleCode> = if modules.is_undefined() || modules.is_null() {
+            Vec::new()
+        } else {
+            serde_wasm_bindgen::from_value(modules).map_err(js_error)?
+        };
+        let output = self.engine.run_with_modules(source, stdin, u64::from(limit_ms), &modules);
+        to_js(&output.map_err(js_error)?)
     }
 
     /// After a call threw (the instance is then unusable): true if the memory budget was the
