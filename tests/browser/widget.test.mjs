@@ -145,6 +145,8 @@ test("without a budget attribute, Run and Check are stopped after the exercise's
     document.body.append(kata);
   }, shout);
   const timed = page.locator("#timed");
+  // A widget validates (and shows a TOML exercise) once the reader gets near it.
+  await timed.scrollIntoViewIfNeeded();
   await timed.locator(".pk-title", { hasText: "Shout" }).waitFor({ timeout: 60000 });
   await timed.locator(".cm-content").fill("def shout(func):\n    while True:\n        pass\n");
   await timed.locator('button[data-action="check"]').click();
