@@ -10,17 +10,10 @@ from unittest import FunctionTestCase, TestCase, TestLoader, TestResult  # froze
 
 import _pykata_guard as _guard
 import _pykata_modules as _exercise_modules
-from _pykata_runner import (
-    _HELPERS,
-    _STRICT_EQUAL,
-    _Streams,
-    _answer,
-    _exec_check,
-    _failed,
-    _learner_frames,
-    _load_learner,
-    _raised,
-)
+from _pykata_capture import Streams as _Streams
+from _pykata_checks import HELPERS as _HELPERS, STRICT_EQUAL as _STRICT_EQUAL, exec_check as _exec_check
+from _pykata_describe import answer as _answer, failed as _failed, learner_frames as _learner_frames, raised as _raised
+from _pykata_learner import load_learner as _load_learner
 
 __builtins__ = dict(builtins.__dict__)
 

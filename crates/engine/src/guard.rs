@@ -27,6 +27,13 @@ use std::rc::Rc;
 /// before learner code runs; learner code importing one gets a separate copy).
 pub(crate) const PRIVATE_MODULES: &[&str] = &[
     "_pykata_runner",
+    "_pykata_capture",
+    "_pykata_learner",
+    "_pykata_describe",
+    "_pykata_checks",
+    "_pykata_match",
+    "_pykata_static",
+    "_pykata_lifecycle",
     "_pykata_unittest",
     "_pykata_guard",
     "_pykata_modules",

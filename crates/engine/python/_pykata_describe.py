@@ -1,0 +1,119 @@
+"""What the runner answers: facts about learner code that raised (a traceback of the
+learner's own frames, the line, the exception's type, the budget it stands for) and the
+answer's shape."""
+
+import re as _re
+
+import _pykata_guard as _guard
+from _pykata_learner import LEARNER_FILE
+from _pykata_lifecycle import trusted_import as _trusted_import
+
+import builtins as _builtins
+
+# Everything here looks builtins up in this private copy (see `_pykata_runner`).
+__builtins__ = dict(_builtins.__dict__)
+
+_BaseException = _builtins.BaseException
+_SystemExit = _builtins.SystemExit
+_SyntaxError = _builtins.SyntaxError
+_MemoryError = _builtins.MemoryError
+_RecursionError = _builtins.RecursionError
+
+
+def learner_frames(tb):
+    """(line, function name) of each traceback entry in the learner's file, outermost first."""
+    frames = []
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename == LEARNER_FILE:
+            frames.append((tb.tb_lineno, code.co_name))
+        tb = tb.tb_next
+    return frames
+
+def _format_exception_only(exc):
+    """The last lines of a traceback for `exc`, by the standard library's `traceback` module."""
+    return _trusted_import("traceback").format_exception_only(type(exc), exc)
+
+# A traceback shows at most this many identical frames in a row (deep recursion).
+_REPEATS_SHOWN = 3
+
+def describe(exc, source):
+    """A traceback limited to the learner's own frames, and the learner line it points at."""
+    try:
+        if isinstance(exc, _SyntaxError) and exc.filename == LEARNER_FILE:
+            text = "".join(_format_exception_only(exc)).rstrip()
+            return text, exc.lineno
+        lines = source.splitlines()
+        frames = learner_frames(exc.__traceback__)
+        out = []
+        if frames:
+            out.append("Traceback (most recent call last):")
+            previous, repeats = None, 0
+            for here in frames:
+                repeats = repeats + 1 if here == previous else 0
+                previous = here
+                if repeats >= _REPEATS_SHOWN:
+                    continue
+                lineno, name = here
+                out.append(f'  File "{LEARNER_FILE}", line {lineno}, in {name}')
+                if lineno and 0 < lineno <= len(lines):
+                    out.append("    " + lines[lineno - 1].strip())
+            hidden = len(frames) - sum(1 for line in out if line.startswith("  File"))
+            if hidden:
+                out.append(f"  [{hidden} more calls of the same lines]")
+        out.extend(line.rstrip("\n") for line in _format_exception_only(exc))
+        return "\n".join(out), (frames[-1][0] if frames else None)
+    except _BaseException:
+        # The learner's exception could not even be described (its __str__ raised or ran
+        # out of budget): name its type only.
+        return f"{exception_name(exc)} (its message could not be shown)", None
+
+def exception_name(exc):
+    name = type(exc).__name__
+    return name if isinstance(name, str) else "an exception"
+
+def budget_of(exc):
+    """The budget a learner exception stands for, if any. (Running out of time shows up as a
+    KeyboardInterrupt; the engine knows whether it sent one and labels time itself.)"""
+    if isinstance(exc, _MemoryError):
+        return "memory"
+    if isinstance(exc, _RecursionError):
+        return "recursion"
+    return None
+
+def raised(exc, source, output, phase="check"):
+    """The answer for learner code that raised `exc` in `phase` ("load": loading the learner's
+    code, "check": during the check, "tests": loading a unittest check's tests). Describing it
+    runs the standard library's traceback code, so whatever the learner patched is put back
+    first."""
+    _guard.restore()
+    text, line = describe(exc, source)
+    fact = {
+        "kind": "exited" if isinstance(exc, _SystemExit) else "raised",
+        "phase": phase,
+        "exception": exception_name(exc),
+        "traceback": hide_addresses(text),
+    }
+    return answer("error", fact, output, line, budget_of(exc))
+
+# Memory addresses in default reprs (`<Foo object at 0x7f...>`) differ from run to run and
+# host to host; reports show them as `0x…` so the same code always gets the same report.
+_ADDRESS = _re.compile(r"\bat 0x[0-9a-fA-F]+")
+
+def hide_addresses(text):
+    return _ADDRESS.sub("at 0x…", text) if text else text
+
+def answer(status, fact=None, output="", line=None, budget=None):
+    return {"status": status, "fact": fact, "output": hide_addresses(output), "line": line, "budget": budget}
+
+def failed(text):
+    """The fact of a check that failed with its own failure text (empty when it has none)."""
+    return {"kind": "failed", "text": hide_addresses(text)}
+
+def text_of(exc):
+    """The message of an exception raised by a check, or "" if it has none or cannot say."""
+    try:
+        text = str(exc)
+    except _BaseException:
+        return ""
+    return text if type(text) is str else ""

@@ -1,0 +1,82 @@
+"""The interpreter settings pykata holds for learner code (the recursion cap, the int-to-str
+digit limit, on wasm32 a clock that does not trap) and pykata's own imports on first need."""
+
+import sys as _sys
+
+import _pykata_guard as _guard
+
+import builtins as _builtins
+
+# Everything here looks builtins up in this private copy (see `_pykata_runner`).
+__builtins__ = dict(_builtins.__dict__)
+
+# pykata's own modules, hidden from `sys.modules` (set by `configure`, from the engine).
+_private_modules = ()
+
+
+def configure(private_modules, recursion_limit, host_clock):
+    """Take the engine's settings, once, before any learner code runs."""
+    global _private_modules
+    _private_modules = private_modules
+    if host_clock:
+        install_host_clock()
+    cap_recursion(recursion_limit)
+
+
+# name -> module, for the modules `trusted_import` imported.
+_imported = {}
+
+def trusted_import(name):
+    """The module `name`, imported for pykata's own use on first need rather than at start
+    (unittest, and traceback with the inspect and dataclasses it brings, are slow to import),
+    then trusted like everything imported before learner code ran."""
+    module = _imported.get(name)
+    if module is None:
+        learner_limit = _get_recursion_limit()
+        _set_recursion_limit(_recursion_limit)
+        try:
+            module = _imported[name] = _guard.import_trusted(name, hide=_private_modules)
+        finally:
+            _set_recursion_limit(learner_limit)
+    return module
+
+def cap_recursion(limit):
+    """Set the recursion limit, and keep learner code from raising it past `limit` (deep
+    recursion through native code would overflow the host's stack before Python noticed)."""
+    global _set_recursion_limit, _get_recursion_limit, _recursion_limit
+    _set_recursion_limit = set_limit = _sys.setrecursionlimit
+    _get_recursion_limit = _sys.getrecursionlimit
+    _recursion_limit = limit
+    set_limit(limit)
+
+    def setrecursionlimit(wanted):
+        set_limit(min(wanted, limit))
+
+    _sys.setrecursionlimit = setrecursionlimit
+
+_set_int_max_str_digits = getattr(_sys, "set_int_max_str_digits", None)
+
+_INT_MAX_STR_DIGITS = _sys.get_int_max_str_digits() if _set_int_max_str_digits is not None else None
+
+
+def reset_limits():
+    """Put back the recursion and digit limits learner code may have changed."""
+    _set_recursion_limit(_recursion_limit)
+    if _set_int_max_str_digits is not None:
+        _set_int_max_str_digits(_INT_MAX_STR_DIGITS)
+
+
+def install_host_clock():
+    """Replace the `time` functions that trap on wasm32-unknown-unknown with ones built on `time.time()`."""
+    import time
+
+    wall = time.time
+    time.perf_counter = time.monotonic = wall
+    time.perf_counter_ns = time.monotonic_ns = time.time_ns = lambda: int(wall() * 1e9)
+
+    def sleep(seconds):
+        end = wall() + seconds
+        while wall() < end:
+            pass
+
+    time.sleep = sleep
