@@ -1,6 +1,9 @@
 //! The `pykata` binary end to end: `check` over the built-in exercises (the golden test),
 //! `grade`'s exit codes, and `build`'s output.
 
+mod common;
+
+use common::{fake_assets, pykata};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,12 +15,6 @@ fn repo() -> PathBuf {
     PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn pykata(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pykata"))
-        .args(args)
-        .output()
-        .expect("pykata runs")
-}
 
 fn exercise_dirs() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = fs::read_dir(repo().join("exercises"))
@@ -186,28 +183,6 @@ fn grade_exit_codes() {
     );
 }
 
-/// A stand-in for the web assets (laid out as the npm package's dist/), small enough to
-/// compress at once: the widget, its worker, the site's stylesheet and the engine; and a
-/// folder with pykata's demo page.
-fn fake_assets(root: &Path) -> PathBuf {
-    let assets = root.join("assets");
-    fs::create_dir_all(assets.join("pkg")).unwrap();
-    for (file, text) in [
-        ("pykata.js", "export {};"),
-        ("pykata.js.map", "{}"),
-        ("worker.js", "self.onmessage = () => {};"),
-        ("pykata-sw.js", "self.onfetch = () => {};"),
-        ("pykata.d.ts", "export {};"),
-        ("site.css", "body {}"),
-        ("pkg/pykata_wasm.js", "export default {};"),
-        ("pkg/pykata_wasm_bg.wasm", "\0asm"),
-    ] {
-        fs::write(assets.join(file), text).unwrap();
-    }
-    fs::create_dir_all(root.join("demo-pages")).unwrap();
-    fs::write(root.join("demo-pages/blog.html"), "<!doctype html>").unwrap();
-    assets
-}
 
 #[test]
 fn build_writes_assets_index_and_one_json_per_exercise() {

@@ -3,10 +3,13 @@
 //! a practice exercise (`import m as x`, a multi-line `from m import (…)`) import, check sound
 //! with no manual step, build, and grade a wrong solution by its failing tests' names.
 
+mod common;
+
+use common::{fake_assets, pykata};
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
@@ -14,12 +17,6 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn pykata(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pykata"))
-        .args(args)
-        .output()
-        .expect("pykata runs")
-}
 
 fn text(output: &Output) -> String {
     format!(
@@ -80,24 +77,6 @@ fn grade(dir: &Path, source: &str) -> (Value, Vec<String>) {
     (report, failing)
 }
 
-/// A stand-in for the web assets `build` copies (laid out as the npm package's dist/).
-fn fake_assets(root: &Path) -> PathBuf {
-    let assets = root.join("assets");
-    fs::create_dir_all(assets.join("pkg")).unwrap();
-    for (file, text) in [
-        ("pykata.js", "export {};"),
-        ("pykata.js.map", "{}"),
-        ("worker.js", "self.onmessage = () => {};"),
-        ("pykata-sw.js", "self.onfetch = () => {};"),
-        ("pykata.d.ts", "export {};"),
-        ("site.css", "body {}"),
-        ("pkg/pykata_wasm.js", "export default {};"),
-        ("pkg/pykata_wasm_bg.wasm", "\0asm"),
-    ] {
-        fs::write(assets.join(file), text).unwrap();
-    }
-    assets
-}
 
 #[test]
 fn a_concept_exercise_imports_with_its_exemplar_helper_modules_and_pytest_marks() {
