@@ -39,6 +39,7 @@ class Capture:
     def getvalue(self):
         return "".join(self._parts)
 
+
 class Discard:
     """Where Python's standard streams point outside learner calls: what a finalizer prints
     between submissions (or when the interpreter is dropped) goes nowhere, never into the
@@ -49,6 +50,7 @@ class Discard:
 
     def flush(self):
         pass
+
 
 class Streams:
     """Swaps sys.stdin/stdout/stderr (and the `__stdout__` originals, so learner code cannot

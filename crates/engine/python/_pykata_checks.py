@@ -10,6 +10,7 @@ import builtins as _builtins
 # Everything here looks builtins up in this private copy (see `_pykata_runner`).
 __builtins__ = dict(_builtins.__dict__)
 
+
 # The file name checks are compiled under: the engine's guard (guard.rs) trusts code by it and
 # hands it to `configure`.
 _check_file = None
@@ -28,6 +29,7 @@ HELPERS = {name: getattr(_helpers, name) for name in _helpers.__all__}
 
 
 STRICT_EQUAL = "__pykata_equal__"
+
 
 class _StrictComparisons(_ast.NodeTransformer):
     """Rewrites `a == b` and `a != b` inside `assert` statements into calls of the guard's
@@ -59,16 +61,19 @@ class _StrictComparisons(_ast.NodeTransformer):
             call = _ast.UnaryOp(op=_ast.Not(), operand=call)
         return _ast.fix_missing_locations(_ast.copy_location(call, compare))
 
+
 # Compiled check code by its text: the same checks run for every submission of an exercise.
 _compiled_checks = {}
 
 _COMPILED_CHECKS_KEPT = 256
+
 
 def exec_check(request, scope):
     """Run the exercise's setup, then the check's code, in `scope`."""
     for code in (request.get("setup"), request["code"]):
         if code:
             _exec(_compile_check(code), scope)
+
 
 def _compile_check(code):
     """Compile check code as `<check>`, with strict equality in its asserts."""

@@ -30,12 +30,15 @@ def learner_frames(tb):
         tb = tb.tb_next
     return frames
 
+
 def _format_exception_only(exc):
     """The last lines of a traceback for `exc`, by the standard library's `traceback` module."""
     return _trusted_import("traceback").format_exception_only(type(exc), exc)
 
+
 # A traceback shows at most this many identical frames in a row (deep recursion).
 _REPEATS_SHOWN = 3
+
 
 def describe(exc, source):
     """A traceback limited to the learner's own frames, and the learner line it points at."""
@@ -68,9 +71,11 @@ def describe(exc, source):
         # out of budget): name its type only.
         return f"{exception_name(exc)} (its message could not be shown)", None
 
+
 def exception_name(exc):
     name = type(exc).__name__
     return name if isinstance(name, str) else "an exception"
+
 
 def budget_of(exc):
     """The budget a learner exception stands for, if any. (Running out of time shows up as a
@@ -80,6 +85,7 @@ def budget_of(exc):
     if isinstance(exc, _RecursionError):
         return "recursion"
     return None
+
 
 def raised(exc, source, output, phase="check"):
     """The answer for learner code that raised `exc` in `phase` ("load": loading the learner's
@@ -96,19 +102,24 @@ def raised(exc, source, output, phase="check"):
     }
     return answer("error", fact, output, line, budget_of(exc))
 
+
 # Memory addresses in default reprs (`<Foo object at 0x7f...>`) differ from run to run and
 # host to host; reports show them as `0x…` so the same code always gets the same report.
 _ADDRESS = _re.compile(r"\bat 0x[0-9a-fA-F]+")
 
+
 def hide_addresses(text):
     return _ADDRESS.sub("at 0x…", text) if text else text
+
 
 def answer(status, fact=None, output="", line=None, budget=None):
     return {"status": status, "fact": fact, "output": hide_addresses(output), "line": line, "budget": budget}
 
+
 def failed(text):
     """The fact of a check that failed with its own failure text (empty when it has none)."""
     return {"kind": "failed", "text": hide_addresses(text)}
+
 
 def text_of(exc):
     """The message of an exception raised by a check, or "" if it has none or cannot say."""

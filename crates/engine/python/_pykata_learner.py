@@ -23,10 +23,12 @@ _collect = _gc.collect
 # source, so it is compiled once. (Code objects are immutable; each run gets fresh functions.)
 _learner_code = [None, None]
 
+
 def compile_learner(source):
     if _learner_code[0] != source:
         _learner_code[:] = [source, _compile(source, LEARNER_FILE, "exec")]
     return _learner_code[1]
+
 
 class Source:
     """The `__loader__` of the learner's module: `linecache` (and so `traceback` and
@@ -37,6 +39,7 @@ class Source:
 
     def get_source(self, _name):
         return self._source
+
 
 def load_learner(source, name):
     """Execute the learner's source as module `name`, listed in `sys.modules` from before it
@@ -50,9 +53,11 @@ def load_learner(source, name):
     _exec(compile_learner(source), module.__dict__)
     return module
 
+
 def run_learner(source, name):
     """Execute the learner's source as module `name` (see `load_learner`); its namespace."""
     return load_learner(source, name).__dict__
+
 
 def shut_down(name):
     """What Python does to the `__main__` module of a program that ended: drop it, clear its
@@ -63,6 +68,7 @@ def shut_down(name):
         module.__dict__.clear()
     del module
     _collect()
+
 
 def exit_is_clean(exc):
     return exc.code is None or exc.code == 0

@@ -10,6 +10,7 @@ import builtins as _builtins
 # Everything here looks builtins up in this private copy (see `_pykata_runner`).
 __builtins__ = dict(_builtins.__dict__)
 
+
 # pykata's own modules, hidden from `sys.modules` (set by `configure`, from the engine).
 _private_modules = ()
 
@@ -26,6 +27,7 @@ def configure(private_modules, recursion_limit, host_clock):
 # name -> module, for the modules `trusted_import` imported.
 _imported = {}
 
+
 def trusted_import(name):
     """The module `name`, imported for pykata's own use on first need rather than at start
     (unittest, and traceback with the inspect and dataclasses it brings, are slow to import),
@@ -39,6 +41,7 @@ def trusted_import(name):
         finally:
             _set_recursion_limit(learner_limit)
     return module
+
 
 def cap_recursion(limit):
     """Set the recursion limit, and keep learner code from raising it past `limit` (deep

@@ -17,9 +17,9 @@ def output_matches(request, actual):
     """Whether `actual` output is what the check expects: its `expected` text, or, in built
     bundles, the digest of it that stands in for a hidden check's expected output."""
     mode = request.get("match", "exact")
-    digest = request.get("expected_sha256")
-    if digest is not None:
-        return digest(mode, actual) == digest
+    expected_digest = request.get("expected_sha256")
+    if expected_digest is not None:
+        return digest_of(mode, actual) == expected_digest
     expected = request["expected"]
     if mode == "regex":
         return _search(expected, actual, _re.MULTILINE) is not None
@@ -27,11 +27,13 @@ def output_matches(request, actual):
         return _normalise(expected) == _normalise(actual)
     return expected == actual
 
+
 def _normalise(text):
     lines = [" ".join(line.split()) for line in text.strip().splitlines()]
     return "\n".join(lines)
 
-def digest(mode, text):
+
+def digest_of(mode, text):
     """SHA-256 (hex) of `text` as `mode` compares it."""
     if mode == "normalised":
         text = _normalise(text)

@@ -34,7 +34,7 @@ from _pykata_learner import compile_learner as _compile_learner, exit_is_clean a
 from _pykata_learner import run_learner as _run_learner, shut_down as _shut_down
 from _pykata_lifecycle import configure as _configure_lifecycle
 from _pykata_lifecycle import reset_limits as _reset_limits, trusted_import as _trusted_import
-from _pykata_match import digest as _digest, output_matches as _output_matches
+from _pykata_match import digest_of as _digest, output_matches as _output_matches
 from _pykata_static import judge as _static
 
 # Everything defined below looks builtins up in this private copy, so learner code that
@@ -103,9 +103,11 @@ def _execute(request):
             return _answer("fail", None, output)
     return _answer("pass", None, output)
 
+
 # False while a call that runs learner code is under way: if it never finished (the time
 # budget's interruption landed in pykata's own code), the next call restores first.
 _restored = [True]
+
 
 def run_check(request_json):
     """Run one check described by `request_json`; answer JSON with status, fact, output, line,
@@ -123,6 +125,7 @@ def run_check(request_json):
     _guard.restore()
     _restored[0] = True
     return _dumps(answer)
+
 
 def run_program(request_json):
     """Run the learner's program as `__main__` with stdin, after the exercise's helper modules;
@@ -163,6 +166,7 @@ def run_program(request_json):
             "fact": problem,
         }
     )
+
 
 def syntax_error(source):
     """JSON `{traceback, line}` if `source` does not compile, else JSON null."""

@@ -34,8 +34,10 @@ _CONSTRUCTS = {
     "import": (_ast.Import, _ast.ImportFrom),
 }
 
+
 def _uses_decorator(node):
     return isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef, _ast.ClassDef)) and bool(node.decorator_list)
+
 
 def _dotted(node):
     if isinstance(node, _ast.Name):
@@ -44,6 +46,7 @@ def _dotted(node):
         base = _dotted(node.value)
         return f"{base}.{node.attr}" if base else node.attr
     return None
+
 
 def _import_aliases(tree):
     """Local name -> full dotted name, from `import a.b as c` and `from a import b as c`."""
@@ -58,6 +61,7 @@ def _import_aliases(tree):
                 aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
     return aliases
 
+
 def _calls(tree):
     """(dotted name, line) of every call whose target is a plain or dotted name, with
     imported names resolved: after `from functools import wraps`, `wraps()` is `functools.wraps`."""
@@ -69,14 +73,17 @@ def _calls(tree):
                 head, dot, rest = name.partition(".")
                 yield aliases.get(head, head) + dot + rest, node.lineno
 
+
 def _call_matches(called, wanted):
     return called == wanted or called.endswith("." + wanted)
+
 
 def _construct_lines(tree, construct):
     if construct == "decorator":
         return [node.lineno for node in _ast.walk(tree) if _uses_decorator(node)]
     kinds = _CONSTRUCTS[construct]
     return [node.lineno for node in _ast.walk(tree) if isinstance(node, kinds)]
+
 
 def judge(request):
     """Judge the learner's source by AST rules, without running it."""

@@ -643,3 +643,30 @@ def test_twice():
         assert!(fail.tests.iter().all(|t| t.status == Status::Fail), "{fail:#?}");
     });
 }
+
+#[test]
+fn a_hidden_output_check_grades_by_the_digest_built_bundles_ship() {
+    let engine = Engine::new(SystemHost::default());
+    let mut hidden = manifest(
+        r#"
+[[checks]]
+id = "greets"
+kind = "output"
+title = "Greets"
+message = "Print the greeting."
+hidden = true
+match = "normalised"
+expected = "Hello,   world!\n"
+"#,
+    );
+    assert_eq!(engine.digest_hidden_outputs(&mut hidden).unwrap(), 1);
+    assert_eq!(hidden.checks[0].expected, None, "the expected text is gone");
+    assert!(hidden.checks[0].expected_sha256.is_some());
+    let grade = |source: &str| on_big_stack({
+        let hidden = hidden.clone();
+        let source = source.to_owned();
+        move || Engine::new(SystemHost::default()).grade(&hidden, &source).unwrap().status
+    });
+    assert_eq!(grade("print('Hello, world!')"), Status::Pass);
+    assert_eq!(grade("print('Hello, moon!')"), Status::Fail);
+}
