@@ -8,10 +8,12 @@ import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { SITE } from "./support.mjs";
 
-/** A ratchet on everything transferred before the first Check result, brotli: the size
- * measured on 2026-11-23 (4.74 MB) plus 3 %. Lower it as the download shrinks; the goal
- * (issue 6) is 2.5 MB. */
-const BUDGET_BYTES = 4.9 * 1000 * 1000;
+/** A ratchet on everything transferred before the first Check result, brotli: 4.74 MB on
+ * 2026-11-23 plus 3 %, raised on 2026-12-02 to 4.92 MB for 4.905 MB measured after the runner
+ * learnt to answer facts, load helper modules, stand in for pytest and split into modules
+ * (about +45 KB, most of it frozen Python that brotli cannot shrink). Lower it as the download
+ * shrinks; the goal (issue 16) is 2.5 MB. */
+const BUDGET_BYTES = 4.92 * 1000 * 1000;
 
 /** Brotli size of a built file: its `.br` twin when `pykata build` wrote one. */
 function brotliSize(file) {
