@@ -145,13 +145,17 @@ impl Session {
     /// `sys`, the containers trusted modules hold) and the recursion limit. True if the
     /// interpreter is now fit for another submission; false if learner code changed something
     /// that cannot be put back (a class of the standard library), so it must be discarded.
-    /// The collector is switched back on with its thresholds at start.
+    /// The collector is switched back on with its thresholds at start, and what survived is
+    /// frozen out of its sight.
     pub(crate) fn reset(&self) -> Result<bool, EngineError> {
         let clean = serde_json::from_str(&self.call("reset", "", Some(RESET_BUDGET_MS))?.json()?)?;
         let (first, second, third) = self.gc_thresholds;
         self.interpreter().enter(|vm| {
             vm.state.gc.enable();
             vm.state.gc.set_threshold(first, Some(second), Some(third));
+            // What survived the reset is pykata's (and the modules it trusts): frozen, so the
+            // next reset's collection looks only at what the next submission makes.
+            vm.state.gc.freeze();
         });
         Ok(clean)
     }
