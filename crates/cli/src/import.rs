@@ -52,8 +52,9 @@ pub(crate) fn exercism(source: &Path, pack: &Path) -> Result<Imported> {
         Err(_) => ExercismConfig::default(),
     };
     let pick = |listed: &[String], fallback: String| source.join(listed.first().cloned().unwrap_or(fallback));
-    let stub = pick(&config.files.solution, format!("{}.py", slug.replace('-', "_")));
-    let tests = pick(&config.files.test, format!("{}_test.py", slug.replace('-', "_")));
+    let snake = slug.replace('-', "_");
+    let stub = pick(&config.files.solution, format!("{snake}.py"));
+    let tests = pick(&config.files.test, format!("{snake}_test.py"));
     // The name the tests import the learner's code by: the stub's file name.
     let module = stub
         .file_stem()

@@ -26,17 +26,22 @@ fn text(output: &Output) -> String {
     )
 }
 
-/// Import the fixture `name` into the pack folder `pack`; returns the exercise's folder and
-/// what the importer said.
-fn import(name: &str, pack: &Path) -> (PathBuf, String) {
-    let source = fixture(name);
-    let output = pykata(&[
+/// `pykata import exercism SOURCE --into PACK`.
+fn run_import(source: &Path, pack: &Path) -> Output {
+    pykata(&[
         "import",
         "exercism",
         source.to_str().unwrap(),
         "--into",
         pack.to_str().unwrap(),
-    ]);
+    ])
+}
+
+/// Import the fixture `name` into the pack folder `pack`; returns the exercise's folder and
+/// what the importer said.
+fn import(name: &str, pack: &Path) -> (PathBuf, String) {
+    let source = fixture(name);
+    let output = run_import(&source, pack);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output));
     let slug = source.file_name().unwrap().to_str().unwrap().to_owned();
     (pack.join(slug), String::from_utf8_lossy(&output.stderr).into_owned())
@@ -219,14 +224,7 @@ fn an_exercise_without_a_reference_solution_is_refused_by_name() {
     fs::write(source.join(".docs/instructions.md"), "# Lonely\n").unwrap();
     fs::write(source.join("lonely.py"), "pass\n").unwrap();
     fs::write(source.join("lonely_test.py"), "def test_x():\n    pass\n").unwrap();
-    let pack = root.path().join("pack");
-    let output = pykata(&[
-        "import",
-        "exercism",
-        source.to_str().unwrap(),
-        "--into",
-        pack.to_str().unwrap(),
-    ]);
+    let output = run_import(&source, &root.path().join("pack"));
     assert_eq!(output.status.code(), Some(2));
     assert!(text(&output).contains("no reference solution"), "{}", text(&output));
 }
