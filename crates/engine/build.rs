@@ -1,23 +1,30 @@
-//! Two things cargo cannot see by itself:
-//! - the Python half of the engine, frozen by `py_freeze!` from `python/`: rebuild when it changes;
-//! - the frozen part of the standard library: the modules listed in `stdlib.txt` are copied
-//!   from the rustpython-pylib crate into `$OUT_DIR/stdlib`, and `$OUT_DIR/frozen_stdlib.rs`
-//!   freezes that folder (`py_freeze!` reads a folder relative to the file it is written in).
+//! Freezes the engine's Python: the part of the standard library listed in `stdlib.txt` (read
+//! from the rustpython-pylib crate's `Lib`) and pykata's own Python half (`python/`), each
+//! compiled to bytecode here and written as one frozen library, `$OUT_DIR/stdlib.frozen` and
+//! `$OUT_DIR/pykata.frozen`, which `session.rs` includes.
+//!
+//! RustPython's own `py_freeze!` LZ4-compresses every code object. The wasm module is then sent
+//! brotli-compressed, and brotli cannot shrink LZ4 output: the frozen library cost more than a
+//! third of the download. So each code object is stored as an LZ4 block of literals only — the
+//! same format, which RustPython's loader still reads, with the bytes left for brotli. The
+//! standard library is compiled as `python -OO` would (no docstrings, no asserts) and without
+//! column tables: its source is not shipped, so a traceback never shows its lines anyway.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use rustpython_compiler::core::frozen::{FrozenCodeObject, FrozenLib, FrozenModule};
+use rustpython_compiler::core::marshal;
+use rustpython_compiler::{CompileOpts, Mode, compile};
 
 fn main() {
     println!("cargo:rerun-if-changed=python");
     println!("cargo:rerun-if-changed=stdlib.txt");
-    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let out = Path::new(&out);
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let lib = Path::new(rustpython_pylib::LIB_PATH);
-    let stdlib = out.join("stdlib");
-    if stdlib.exists() {
-        fs::remove_dir_all(&stdlib).expect("clear the previous stdlib copy");
-    }
+
     let list = fs::read_to_string("stdlib.txt").expect("read stdlib.txt");
+    let mut stdlib = Vec::new();
     for entry in list
         .lines()
         .map(str::trim)
@@ -29,27 +36,101 @@ fn main() {
             "stdlib.txt lists {entry}, which {} does not have",
             lib.display()
         );
-        copy(&from, &stdlib.join(entry.trim_end_matches('/')));
+        collect(lib, &from, &mut stdlib);
     }
-    fs::write(
-        out.join("frozen_stdlib.rs"),
-        "rustpython_vm::py_freeze!(dir = \"stdlib\")\n",
-    )
-    .expect("write frozen_stdlib.rs");
+    let stdlib_opts = CompileOpts {
+        optimize: 2,
+        debug_ranges: false,
+        ..CompileOpts::default()
+    };
+    freeze(&stdlib, &stdlib_opts, &out.join("stdlib.frozen"));
+
+    let mut pykata = Vec::new();
+    collect(Path::new("python"), Path::new("python"), &mut pykata);
+    freeze(&pykata, &CompileOpts::default(), &out.join("pykata.frozen"));
 }
 
-/// Copy a `.py` file, or a package folder's `.py` files recursively.
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        for entry in fs::read_dir(from).expect("list a stdlib package") {
-            let path = entry.expect("read a stdlib package entry").path();
-            let name = path.file_name().expect("entries have names");
-            if path.is_dir() || path.extension().is_some_and(|e| e == "py") {
-                copy(&path, &to.join(name));
+/// One module to freeze: its dotted name, whether it is a package, and its file.
+struct Module {
+    name: String,
+    package: bool,
+    path: PathBuf,
+}
+
+/// The modules of a `.py` file, or of a folder's `.py` files recursively, named from `root`.
+fn collect(root: &Path, path: &Path, modules: &mut Vec<Module>) {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = fs::read_dir(path)
+            .expect("list a Python package")
+            .map(|entry| entry.expect("read a package entry").path())
+            .collect();
+        entries.sort();
+        for entry in entries {
+            if entry.is_dir() || entry.extension().is_some_and(|e| e == "py") {
+                collect(root, &entry, modules);
             }
         }
-    } else {
-        fs::create_dir_all(to.parent().expect("files have a folder")).expect("create a stdlib folder");
-        fs::copy(from, to).expect("copy a stdlib module");
+        return;
     }
+    let relative = path.strip_prefix(root).expect("modules lie under their root");
+    let mut parts: Vec<&str> = relative
+        .iter()
+        .map(|part| part.to_str().expect("module paths are UTF-8"))
+        .collect();
+    let file = parts.pop().expect("a module has a file name");
+    let stem = file.strip_suffix(".py").expect("modules are .py files");
+    let package = stem == "__init__";
+    if !package {
+        parts.push(stem);
+    }
+    modules.push(Module {
+        name: parts.join("."),
+        package,
+        path: path.to_path_buf(),
+    });
+}
+
+/// Compile the modules and write them as one frozen library, each code object stored raw.
+fn freeze(modules: &[Module], opts: &CompileOpts, to: &Path) {
+    let frozen: Vec<(&str, FrozenModule<Vec<u8>>)> = modules
+        .iter()
+        .map(|module| {
+            let source = fs::read_to_string(&module.path)
+                .unwrap_or_else(|e| panic!("read {}: {e}", module.path.display()));
+            // Named as py_freeze! names them: tracebacks and `__file__` show the module name.
+            let code = compile(&source, Mode::Exec, &module.name, opts.clone())
+                .unwrap_or_else(|e| panic!("compile {}: {e}", module.path.display()));
+            let mut bytes = Vec::new();
+            marshal::serialize_code(&mut bytes, &code);
+            let code = FrozenCodeObject {
+                bytes: lz4_literals(&bytes),
+            };
+            (module.name.as_str(), FrozenModule { code, package: module.package })
+        })
+        .collect();
+    fs::write(to, FrozenLib::encode(frozen).bytes)
+        .unwrap_or_else(|e| panic!("write {}: {e}", to.display()));
+}
+
+/// `data` as the frozen loader expects it (`lz4_flex::decompress_size_prepended`): its length
+/// as a little-endian u32, then one LZ4 block holding a single sequence of literals and no
+/// match. LZ4's block format writes a literal length of 15 or more as 15 in the token's high
+/// nibble followed by bytes of 255 and a last byte below 255 that add up to the rest.
+fn lz4_literals(data: &[u8]) -> Vec<u8> {
+    let length = u32::try_from(data.len()).expect("a code object under 4 GiB");
+    let mut block = Vec::with_capacity(data.len() + data.len() / 255 + 16);
+    block.extend_from_slice(&length.to_le_bytes());
+    if data.len() < 15 {
+        block.push((data.len() as u8) << 4);
+    } else {
+        block.push(0xF0);
+        let mut rest = data.len() - 15;
+        while rest >= 255 {
+            block.push(255);
+            rest -= 255;
+        }
+        block.push(rest as u8);
+    }
+    block.extend_from_slice(data);
+    block
 }

@@ -2,6 +2,7 @@
 
 use crate::grade::EngineError;
 use crate::guard;
+use rustpython_vm::frozen::{FrozenLib, FrozenModule};
 use rustpython_vm::{Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine, builtins::PyBaseExceptionRef};
 
 /// How deep Python code may recurse, the same on every host so a submission is graded alike in
@@ -53,6 +54,11 @@ fn describe(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> String {
     text
 }
 
+/// A frozen library `build.rs` wrote: its modules, for the interpreter builder.
+fn frozen(bytes: &'static [u8]) -> impl Iterator<Item = (&'static str, FrozenModule)> {
+    FrozenLib::from_ref(bytes).into_iter()
+}
+
 impl Session {
     /// Start an interpreter with the standard library and pykata's runner imported.
     pub(crate) fn start() -> Result<Self, EngineError> {
@@ -61,8 +67,8 @@ impl Session {
         native_modules.push(guard::gc_module_def(&builder.ctx));
         let builder = builder
             .add_native_modules(&native_modules)
-            .add_frozen_modules(include!(concat!(env!("OUT_DIR"), "/frozen_stdlib.rs")))
-            .add_frozen_modules(rustpython_vm::py_freeze!(dir = "../python"));
+            .add_frozen_modules(frozen(include_bytes!(concat!(env!("OUT_DIR"), "/stdlib.frozen"))))
+            .add_frozen_modules(frozen(include_bytes!(concat!(env!("OUT_DIR"), "/pykata.frozen"))));
         #[cfg(not(target_arch = "wasm32"))]
         let (builder, watchdog) = native::Watchdog::install(builder);
         let interpreter = builder.build();
