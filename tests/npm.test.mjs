@@ -80,11 +80,13 @@ test("npm pack makes a tarball of dist/ alone, which installs offline into an em
     "dist/pykata.js",
     "dist/pykata.js.map",
     "dist/worker.js",
+    "dist/engine-image.js",
     "dist/pykata-sw.js",
     "dist/pykata.d.ts",
     "dist/site.css",
     "dist/pkg/pykata_wasm.js",
     "dist/pkg/pykata_wasm_bg.wasm",
+    "dist/pkg/pykata_wasm_bg.image",
     "dist/exercises/index.json",
     ...exercises.packs.flatMap((pack) => pack.exercises.map((exercise) => `dist/${exercise.src}`)),
   ].sort();

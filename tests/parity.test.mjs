@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, PYKATA, builtExercises, wasmEngine, withoutTimings } from "./support.mjs";
+import { ROOT, PYKATA, builtExercises, freshEngine, wasmEngine, withoutTimings } from "./support.mjs";
 
 function nativeGrade(dir, file) {
   assert.ok(PYKATA, "set PYKATA to the native pykata binary (./x test does)");
@@ -47,16 +47,16 @@ for (const { name, dir, exercise, files } of exercises) {
 }
 
 test("preload, as the worker calls it while the learner reads, changes no report", async () => {
-  // The shared engine has described exceptions before; a new one has not: preloading it must
-  // give the first starter (which raises) the report the native CLI gives.
-  const engine = new (await wasmEngine()).constructor();
+  // The shared engine has described exceptions before; a fresh instance has not (its image
+  // leaves that out): preloading it must give the first starter (which raises) the report the
+  // native CLI gives.
+  const { engine } = await freshEngine();
   engine.preload();
   const { dir, exercise } = exercises[0];
   const starter = join(dir, "starter.py");
   const report = engine.grade(exercise, readFileSync(starter, "utf8"));
   assert.notEqual(report.status, "pass");
   assert.deepEqual(withoutTimings(report), withoutTimings(nativeGrade(dir, starter)));
-  engine.free();
 });
 
 test("a syntax error is one top-level error pointing at the learner's line", async () => {

@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { restoreImage } from "../www/widget/engine-image.js";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 export const SITE = resolve(process.env.PYKATA_SITE ?? join(ROOT, "www/dist"));
@@ -57,16 +58,28 @@ export function withoutTimings(report) {
   return { ...report, tests: report.tests.map(({ duration_ms, ...rest }) => rest) };
 }
 
+export const PKG = join(ROOT, "www/pkg");
 let instances = 0;
+let compiled = null;
+
+/** A fresh instance of the real release-built wasm engine in this Node process, its glue module
+ * loaded anew (the glue keeps one instance), with the engine's pre-started image copied in as
+ * the browser worker does — or, with `image: false`, without it: Python then starts the slow
+ * way. Answers the glue (`PyKata`…), a `PyKata`, the instance's exports and whether the image
+ * was copied in. */
+export async function freshEngine({ image = true } = {}) {
+  compiled ??= new WebAssembly.Module(readFileSync(join(PKG, "pykata_wasm_bg.wasm")));
+  const glue = await import(`../www/pkg/pykata_wasm.js?instance=${instances++}`);
+  const wasm = glue.initSync({ module: compiled });
+  const restored = image && restoreImage(compiled, wasm, readFileSync(join(PKG, "pykata_wasm_bg.image")));
+  return { glue, PyKata: glue.PyKata, engine: new glue.PyKata(), wasm, module: compiled, restored };
+}
+
 let current = null;
 
-/** The real release-built wasm engine in this Node process: a `PyKata`, replaced by a fresh
- * instance once the engine says it has grown large, as the browser worker does. */
+/** The real wasm engine (see `freshEngine`), replaced by a fresh instance once the engine says
+ * it has grown large, as the browser worker does. */
 export async function wasmEngine() {
-  if (!current || current.PyKata.shouldRetire()) {
-    const glue = await import(`../www/pkg/pykata_wasm.js?instance=${instances++}`);
-    glue.initSync({ module: readFileSync(join(ROOT, "www/pkg/pykata_wasm_bg.wasm")) });
-    current = { PyKata: glue.PyKata, engine: new glue.PyKata() };
-  }
+  if (!current || current.PyKata.shouldRetire()) current = await freshEngine();
   return current.engine;
 }

@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { ROOT, SITE, PYKATA } from "../support.mjs";
 import { browserBench, browserSections, sizesOf, PYODIDE_VERSION } from "./browser.mjs";
 
@@ -37,8 +38,9 @@ function filesUnder(dir) {
 // Each cold measurement runs in a fresh Node process, so nothing is cached between runs.
 const probe = `
 import { readFileSync } from "node:fs";
-const [pkg, exercisePath, solutionPath] = process.argv.slice(1);
+const [pkg, exercisePath, solutionPath, imageModule, mode] = process.argv.slice(1);
 const { initSync, PyKata } = await import(pkg + "/pykata_wasm.js");
+const { restoreImage } = await import(imageModule);
 const exercise = JSON.parse(readFileSync(exercisePath, "utf8"));
 const solution = readFileSync(solutionPath, "utf8");
 const bytes = readFileSync(pkg + "/pykata_wasm_bg.wasm");
@@ -46,9 +48,12 @@ let t = performance.now();
 const module = await WebAssembly.compile(bytes);
 const compile = performance.now() - t;
 t = performance.now();
-initSync({ module });
+const wasm = initSync({ module });
 const engine = new PyKata();
 const instantiate = performance.now() - t;
+t = performance.now();
+if (mode === "image" && !restoreImage(module, wasm, readFileSync(pkg + "/pykata_wasm_bg.image"))) throw new Error("image refused");
+const restore = performance.now() - t;
 t = performance.now();
 engine.run("pass", "", 10000);
 const firstRun = performance.now() - t;
@@ -69,15 +74,17 @@ for (let i = 0; i < 5; i++) {
   warm.push(performance.now() - t);
 }
 warm.sort((a, b) => a - b);
-console.log(JSON.stringify({ compile, instantiate, firstRun, firstCheck, preload, starterCheck, warmCheck: warm[2], checks: report.tests.length }));
+console.log(JSON.stringify({ compile, instantiate, restore, ready: restore + firstRun, firstRun, firstCheck, preload, starterCheck, warmCheck: warm[2], checks: report.tests.length }));
 `;
 
-function nodeTimings(exerciseJson, solution) {
+/** Timings in fresh Node processes, the engine's image copied in (`mode` "image") or not. */
+function nodeTimings(exerciseJson, solution, mode) {
   const runs = [];
+  const imageModule = pathToFileURL(join(ROOT, "www/widget/engine-image.js")).href;
   for (let i = 0; i < RUNS; i++) {
     const out = execFileSync(
       process.execPath,
-      ["--input-type=module", "-e", probe, join(ROOT, "www/pkg"), exerciseJson, solution],
+      ["--input-type=module", "-e", probe, join(ROOT, "www/pkg"), exerciseJson, solution, imageModule, mode],
       { encoding: "utf8" },
     );
     runs.push(JSON.parse(out));
@@ -127,6 +134,7 @@ const coldSent = coldFetched.reduce((sum, r) => sum + r.bytes, 0);
 const coldEncodings = [...new Set(coldFetched.filter((r) => r.bytes > 1024).map((r) => r.encoding ?? "uncompressed"))].join(" and ");
 
 const wasm = sizes(join(ROOT, "www/pkg/pykata_wasm_bg.wasm"));
+const image = sizes(join(ROOT, "www/pkg/pykata_wasm_bg.image"));
 // What a browser downloads for a page with widgets: not source maps, type declarations, or
 // the demo site's own pages.
 const transferred = filesUnder(SITE).filter(
@@ -138,7 +146,9 @@ const tarball = npmTarball();
 const siteTotal = (key) => site.reduce((sum, s) => sum + s[key], 0);
 const index = JSON.parse(readFileSync(join(SITE, "exercises/index.json"), "utf8"));
 const first = index.packs.find((p) => p.id === "decorators").exercises[0];
-const timings = nodeTimings(join(SITE, first.src), join(ROOT, "exercises/decorators", first.id, "solution.py"));
+const timingsOf = (mode) => nodeTimings(join(SITE, first.src), join(ROOT, "exercises/decorators", first.id, "solution.py"), mode);
+const imaged = timingsOf("image");
+const plain = timingsOf("plain");
 const native = nativeRate();
 const batch = batchRate();
 const ms = (x) => `${x.toFixed(0)} ms`;
@@ -156,25 +166,32 @@ module is the release build \`./x\` makes.
 | artefact | raw | gzip -9 | brotli -q 11 |
 |---|---|---|---|
 | \`pykata_wasm_bg.wasm\` | ${mb(wasm.raw)} | ${mb(wasm.gzip)} | ${mb(wasm.brotli)} |
+| \`pykata_wasm_bg.image\` (the engine's pre-started image: memory pages starting Python changed) | ${mb(image.raw)} | ${mb(image.gzip)} | ${mb(image.brotli)} |
 | \`pykata.js\` (widget + CodeMirror, minified) | ${kb(widget.raw)} | ${kb(widget.gzip)} | ${kb(widget.brotli)} |
-| everything a page with widgets loads (${transferred.length} files: wasm, wasm glue, widget, worker, service worker) | ${mb(siteTotal("raw"))} | ${mb(siteTotal("gzip"))} | ${mb(siteTotal("brotli"))} |
+| everything a page with widgets loads (${transferred.length} files: wasm, its image, wasm glue, widget, worker with its image loader, service worker) | ${mb(siteTotal("raw"))} | ${mb(siteTotal("gzip"))} | ${mb(siteTotal("brotli"))} |
 | npm tarball (\`npm pack\` of npm/) | ${mb(tarball.unpackedSize)} unpacked, ${tarball.entryCount} files | ${mb(tarball.size)}: the \`.tgz\` | — |
-| everything transferred before the first Check result: the ${coldFetched.length} files a cold page with one widget fetched in headless Chromium (page, widget with its CSS, exercise JSON, worker, wasm glue, wasm) | ${mb(coldTotal("raw"))} | ${mb(coldTotal("gzip"))} | **${mb(coldTotal("brotli"))}** |
+| everything transferred before the first Check result: the ${coldFetched.length} files a cold page with one widget fetched in headless Chromium (page, widget with its CSS, exercise JSON, worker, image loader, wasm glue, wasm, image) | ${mb(coldTotal("raw"))} | ${mb(coldTotal("gzip"))} | **${mb(coldTotal("brotli"))}** |
 
 In that run the server (\`www/serve.mjs\`) sent the large files ${coldEncodings}: ${mb(coldSent)} of
 response bodies in all. Pyodide ${PYODIDE_VERSION}'s sizes are in the side-by-side section below.
 
 ## Speed in Node (the real wasm module)
 
-| step | median |
-|---|---|
-| \`WebAssembly.compile\` | ${ms(timings.compile)} |
-| instantiate + \`new PyKata()\` | ${ms(timings.instantiate)} |
-| first run of \`pass\` (interpreter start + pykata's runner import; \`traceback\` is left for later) | ${ms(timings.firstRun)} |
-| first Check of \`decorators/${first.id}\` (${timings.checks} checks, reference solution) | ${ms(timings.firstCheck)} |
-| \`preload()\`: importing ahead of need what describes an exception (\`traceback\`, with \`inspect\` and \`dataclasses\`), as the worker does once idle | ${ms(timings.preload)} |
-| then a first Check of the starter (it raises) | ${ms(timings.starterCheck)} |
-| later Check of the reference solution (the interpreter, reset, is reused) | ${ms(timings.warmCheck)} |
+Each column is a fresh Node process per run: on the left the engine's pre-started image is
+copied into the new instance (as the browser worker does when the host serves the image), on
+the right Python starts in the instance itself (a host without the image).
+
+| step | from the image | Python started here |
+|---|---|---|
+| \`WebAssembly.compile\` | ${ms(imaged.compile)} | ${ms(plain.compile)} |
+| instantiate + \`new PyKata()\` | ${ms(imaged.instantiate)} | ${ms(plain.instantiate)} |
+| copying the image in | ${ms(imaged.restore)} | — |
+| first run of \`pass\` (with no image: interpreter start + pykata's runner import; \`traceback\` is left for later) | ${ms(imaged.firstRun)} | ${ms(plain.firstRun)} |
+| **interpreter ready after instantiate** (image copied + that first run) | **${ms(imaged.ready)}** | **${ms(plain.ready)}** |
+| first Check of \`decorators/${first.id}\` (${imaged.checks} checks, reference solution) | ${ms(imaged.firstCheck)} | ${ms(plain.firstCheck)} |
+| \`preload()\`: importing ahead of need what describes an exception (\`traceback\`, with \`inspect\` and \`dataclasses\`), as the worker does once idle | ${ms(imaged.preload)} | ${ms(plain.preload)} |
+| then a first Check of the starter (it raises) | ${ms(imaged.starterCheck)} | ${ms(plain.starterCheck)} |
+| later Check of the reference solution (the interpreter, reset, is reused) | ${ms(imaged.warmCheck)} | ${ms(plain.warmCheck)} |
 
 ## Native
 

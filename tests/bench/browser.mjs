@@ -569,7 +569,7 @@ browser accepts them, and \`no-cache\` with \`Last-Modified\`, so a warm cache r
 (no service worker). As soon as the widget has its exercise, the bench puts the reference solution
 in the editor and calls \`check()\`; the time is the page's clock (0 = navigation start) when the
 widget fires \`result\`. So it includes the page, the widget, the exercise JSON, downloading and
-compiling the wasm, starting Python and grading all 6 checks. Medians of ${b.runs} runs; each cold run is
+compiling the wasm, copying in the engine's pre-started image (Python already started) and grading all 6 checks. Medians of ${b.runs} runs; each cold run is
 a fresh browser with a new profile (empty disk cache), each warm run a reload in that same browser.
 
 | measure | median | runs |
@@ -608,8 +608,9 @@ gzip -9). Pyodide's page is its documented minimum: \`import { loadPyodide } fro
 "./pyodide/pyodide.mjs"\`, \`await loadPyodide({ indexURL })\`, then \`runPython\` on the page.
 pykata's page starts the built \`worker.js\` as a module worker, exactly as the widget does, and
 posts it \`{op: "run"}\` messages. "First result" is \`print(1)\` having run; for pykata "ready"
-is the worker's \`ready\` message (wasm compiled and instantiated; the worker then starts the
-interpreter before it takes the first message), for Pyodide \`loadPyodide\` resolving (interpreter started). Cold: a new browser profile
+is the worker's \`ready\` message (wasm compiled and instantiated, the engine's pre-started image
+copied in, so the interpreter has started; without an image the worker would start it before
+taking the first message), for Pyodide \`loadPyodide\` resolving (interpreter started). Cold: a new browser profile
 (empty disk cache) per run; warm cache: a reload in it. Medians of ${b.runs}.
 
 | | pykata | Pyodide ${y.version} |

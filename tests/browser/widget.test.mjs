@@ -429,6 +429,33 @@ test("a host that does not label the wasm module application/wasm still gets a w
   host.close();
 });
 
+test("the engine's pre-started image is used where served; without it, or of another build, the widget still grades", async () => {
+  const image = readFileSync(join(SITE, "pkg/pykata_wasm_bg.image"));
+  const otherBuild = Buffer.from(image.toString("latin1").replace(/"id":"[0-9a-f]{64}"/, `"id":"${"0".repeat(64)}"`), "latin1");
+  for (const [host, answer, refused] of [
+    ["serves the image", null, false],
+    ["has no image", { status: 404, body: "" }, false],
+    ["serves another build's image", { status: 200, body: otherBuild }, true],
+  ]) {
+    const page = await browser.newPage();
+    const warnings = [];
+    page.on("console", (message) => {
+      if (message.type() === "warning") warnings.push(message.text());
+    });
+    if (answer) await page.route("**/pykata_wasm_bg.image", (route) => route.fulfill(answer));
+    await page.goto(`${base}blog.html`);
+    const widget = page.locator("py-kata").first();
+    await widget.locator(".pk-title").waitFor();
+    await widget.evaluate((el) => { el.code = el.exercise.solution; });
+    await widget.locator('button[data-action="check"]').click();
+    await widget.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
+    assert.match(await widget.locator(".pk-status").textContent(), /^All \d+ checks pass\.$/, `a host that ${host}`);
+    const said = warnings.some((text) => text.includes("image belongs to another build"));
+    assert.equal(said, refused, `a host that ${host}: ${JSON.stringify(warnings)}`);
+    await page.close();
+  }
+});
+
 test("themes follow the page, the theme attribute and --pykata-* properties", async () => {
   const themed = await browser.newPage({ colorScheme: "dark" });
   await themed.goto(`${base}blog.html`);

@@ -112,7 +112,7 @@ function keepOffline(...urls) {
 /** The widget's and the engine's files, wherever they are served from (a CDN, or beside the page). */
 const OWN_FILES = [
   import.meta.url,
-  ...["./worker.js", "./pkg/pykata_wasm.js", "./pkg/pykata_wasm_bg.wasm"].map((path) => new URL(path, import.meta.url)),
+  ...["./worker.js", "./engine-image.js", "./pkg/pykata_wasm.js", "./pkg/pykata_wasm_bg.wasm", "./pkg/pykata_wasm_bg.image"].map((path) => new URL(path, import.meta.url)),
 ];
 
 keepOffline(location.href, ...OWN_FILES);

@@ -7,7 +7,14 @@
 // it installs; pages ask for the rest to be kept (the page itself, its exercises, and the
 // widget's and engine's files wherever they are served from).
 const CACHE = "pykata-v1";
-const CORE = ["pykata.js", "worker.js", "pkg/pykata_wasm.js", "pkg/pykata_wasm_bg.wasm"];
+const CORE = [
+  "pykata.js",
+  "worker.js",
+  "engine-image.js",
+  "pkg/pykata_wasm.js",
+  "pkg/pykata_wasm_bg.wasm",
+  "pkg/pykata_wasm_bg.image",
+];
 
 /** `url` without its query and fragment: cached copies are matched ignoring the query. */
 const bare = (url) => url.split(/[?#]/)[0];

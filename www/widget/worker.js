@@ -2,10 +2,18 @@
 // the page. Messages in: {id, op: "validate" | "grade" | "run" | "preload", ...}; out: {type: "progress", loaded,
 // total}, {type: "ready"}, and {id, ok, result | error}. A runaway program is stopped by
 // terminating this worker, never by blocking the page.
+import { restoreImage } from "./engine-image.js";
+
 const WASM_URL = new URL("./pkg/pykata_wasm_bg.wasm", import.meta.url);
-// Both start at once: the engine's download does not wait for its glue code to arrive.
+const IMAGE_URL = new URL("./pkg/pykata_wasm_bg.image", import.meta.url);
+// All start at once: the engine's download does not wait for its glue code to arrive.
 const download = fetch(WASM_URL);
 const glue = import("./pkg/pykata_wasm.js");
+/** The engine's pre-started image (engine-image.js), or null where the host has none: Python
+ * then starts the slow way. */
+const image = fetch(IMAGE_URL)
+  .then((response) => (response.ok ? response.arrayBuffer() : null))
+  .catch(() => null);
 /** The `PyKata` class, once the engine is initialised. */
 let PyKata = null;
 /** The engine's exercise validator (no interpreter needed), once initialised. */
@@ -53,8 +61,10 @@ async function compile() {
 }
 
 /** The engine module, initialised: enough to validate exercises, which needs no interpreter. */
-const initialised = Promise.all([glue, compile()]).then(async ([{ default: init, PyKata: api, validateExercise: validate }, module]) => {
-  await init({ module_or_path: module });
+const initialised = Promise.all([glue, compile(), image]).then(async ([{ default: init, PyKata: api, validateExercise: validate }, module, bytes]) => {
+  const wasm = await init({ module_or_path: module });
+  // Before any call into the instance: with the image copied in, Python has started.
+  if (bytes && !restoreImage(module, wasm, bytes)) console.warn("pykata: the engine image belongs to another build; starting Python without it");
   PyKata = api;
   validateExercise = validate;
   self.postMessage({ type: "ready" });

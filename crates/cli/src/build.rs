@@ -182,8 +182,9 @@ fn copy_assets(assets: &Assets, out: &Path, demo_pages: Option<&Path>) -> Result
 
 /// The big assets every page loads, written beside themselves as `.br` and `.gz` for hosts
 /// that serve pre-compressed files (see docs/embedding.md).
-const PRECOMPRESSED: [&str; 4] = [
+const PRECOMPRESSED: [&str; 5] = [
     "pkg/pykata_wasm_bg.wasm",
+    "pkg/pykata_wasm_bg.image",
     "pkg/pykata_wasm.js",
     "pykata.js",
     "worker.js",

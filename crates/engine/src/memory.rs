@@ -22,6 +22,7 @@ pub struct CappedAllocator {
     limit: usize,
     in_use: AtomicUsize,
     refused: AtomicBool,
+    zero_freed: AtomicBool,
 }
 
 impl CappedAllocator {
@@ -31,7 +32,15 @@ impl CappedAllocator {
             limit,
             in_use: AtomicUsize::new(0),
             refused: AtomicBool::new(false),
+            zero_freed: AtomicBool::new(false),
         }
+    }
+
+    /// While on, freed memory is zeroed first, so an image of the memory (the wasm engine's
+    /// pre-started state, `www/widget/engine-image.js`) holds no stale bytes and compresses
+    /// better.
+    pub fn zero_freed(&self, on: bool) {
+        self.zero_freed.store(on, Ordering::Relaxed);
     }
 
     /// Bytes currently allocated.
@@ -96,12 +105,29 @@ unsafe impl GlobalAlloc for CappedAllocator {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if self.zero_freed.load(Ordering::Relaxed) {
+            // SAFETY: the caller owns `layout.size()` bytes at `ptr` until it is freed.
+            unsafe { std::ptr::write_bytes(ptr, 0, layout.size()) };
+        }
         // SAFETY: `ptr` was allocated by `System` with `layout`.
         unsafe { System.dealloc(ptr, layout) };
         self.release(layout.size());
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if self.zero_freed.load(Ordering::Relaxed) {
+            // Moved by hand, so the old block is zeroed when it is freed.
+            // SAFETY: the caller's contract for `realloc` covers these calls.
+            unsafe {
+                let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
+                let new_ptr = self.alloc(new_layout);
+                if !new_ptr.is_null() {
+                    std::ptr::copy_nonoverlapping(ptr, new_ptr, layout.size().min(new_size));
+                    self.dealloc(ptr, layout);
+                }
+                return new_ptr;
+            }
+        }
         let old_size = layout.size();
         if new_size > old_size && !self.reserve(new_size - old_size) {
             return std::ptr::null_mut();

@@ -61,54 +61,81 @@ pub fn validate_exercise(format: &str, text: &str, name: &str) -> Result<JsValue
     })
 }
 
-/// Grades and runs Python in the page (or, better, in a worker).
-#[wasm_bindgen]
-pub struct PyKata {
-    engine: Engine<JsHost>,
+thread_local! {
+    /// The instance's one engine. It lives in a static rather than in the `PyKata` object, so
+    /// an image of the instance's memory taken once Python has started (see
+    /// [`PyKata::prepare_image`]) carries the started interpreter to a fresh instance.
+    static ENGINE: Engine<JsHost> = Engine::new(JsHost);
 }
+
+/// Run `call` with the instance's engine and a fresh memory budget.
+fn with_engine<T>(call: impl FnOnce(&Engine<JsHost>) -> T) -> T {
+    ALLOCATOR.reset();
+    ENGINE.with(call)
+}
+
+/// Grades and runs Python in the page (or, better, in a worker). Every `PyKata` of one wasm
+/// instance shares the instance's engine.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct PyKata;
 
 #[wasm_bindgen]
 impl PyKata {
     #[wasm_bindgen(constructor)]
     pub fn new() -> PyKata {
-        PyKata {
-            engine: Engine::new(JsHost),
-        }
+        PyKata
     }
 
     /// Start the Python interpreter now (the first grade or run otherwise starts it), so a
     /// host can do it while the learner is still reading.
     pub fn prepare(&self) -> Result<(), JsError> {
-        ALLOCATOR.reset();
-        self.engine.prepare().map_err(js_error)
+        with_engine(|engine| engine.prepare()).map_err(js_error)
     }
 
     /// Start the interpreter if need be, and import what a first Check that raises would
     /// otherwise wait for (see `Engine::preload`); for a host with nothing else to do.
     pub fn preload(&self) -> Result<(), JsError> {
-        ALLOCATOR.reset();
-        self.engine.preload().map_err(js_error)
+        with_engine(|engine| engine.preload()).map_err(js_error)
+    }
+
+    /// True once the interpreter has started (by `prepare`, a first grade or run, or a
+    /// restored memory image) and is idle.
+    #[wasm_bindgen(js_name = isWarm)]
+    pub fn is_warm(&self) -> bool {
+        ENGINE.with(Engine::is_warm)
+    }
+
+    /// Start the interpreter as `prepare` does, zeroing the memory freed on the way, for a build
+    /// step that then copies the instance's memory as the engine's pre-started image
+    /// (`www/widget/engine-image.js`). Call it on a fresh instance only. (What `preload`
+    /// imports is left out: it would add about 580 KB brotli to the image, for a head start
+    /// the worker gets once idle anyway.)
+    #[wasm_bindgen(js_name = prepareImage)]
+    pub fn prepare_image(&self) -> Result<(), JsError> {
+        ALLOCATOR.zero_freed(true);
+        let started = with_engine(|engine| engine.prepare());
+        ALLOCATOR.zero_freed(false);
+        started.map_err(js_error)
     }
 
     /// Grade `source` against `exercise` (an exercise JSON object as `pykata build` writes it);
     /// returns the report object.
     pub fn grade(&self, exercise: JsValue, source: &str) -> Result<JsValue, JsError> {
-        ALLOCATOR.reset();
         let exercise: Exercise = serde_wasm_bindgen::from_value(exercise).map_err(js_error)?;
-        to_js(&self.engine.grade(&exercise.manifest, source).map_err(js_error)?)
+        to_js(&with_engine(|engine| engine.grade(&exercise.manifest, source)).map_err(js_error)?)
     }
 
     /// Run `source` as a program with `stdin`, with the exercise's helper modules (its
     /// manifest's `module_code`, or undefined); returns `{stdout, stderr, truncated, error,
     /// line, budget}`.
     pub fn run(&self, source: &str, stdin: &str, limit_ms: u32, modules: JsValue) -> Result<JsValue, JsError> {
-        ALLOCATOR.reset();
         let modules: Vec<ModuleCode> = if modules.is_undefined() || modules.is_null() {
             Vec::new()
         } else {
             serde_wasm_bindgen::from_value(modules).map_err(js_error)?
         };
-        let output = self.engine.run_with_modules(source, stdin, u64::from(limit_ms), &modules);
+        let output = with_engine(|engine| engine.run_with_modules(source, stdin, u64::from(limit_ms), &modules));
         to_js(&output.map_err(js_error)?)
     }
 
@@ -130,11 +157,5 @@ impl PyKata {
     #[wasm_bindgen(js_name = shouldRetire)]
     pub fn should_retire() -> bool {
         ALLOCATOR.in_use() > RETIRE_ABOVE_BYTES
-    }
-}
-
-impl Default for PyKata {
-    fn default() -> Self {
-        Self::new()
     }
 }

@@ -22,11 +22,13 @@ pub fn fake_assets(root: &Path) -> PathBuf {
         ("pykata.js", "export {};"),
         ("pykata.js.map", "{}"),
         ("worker.js", "self.onmessage = () => {};"),
+        ("engine-image.js", "export {};"),
         ("pykata-sw.js", "self.onfetch = () => {};"),
         ("pykata.d.ts", "export {};"),
         ("site.css", "body {}"),
         ("pkg/pykata_wasm.js", "export default {};"),
         ("pkg/pykata_wasm_bg.wasm", "\0asm"),
+        ("pkg/pykata_wasm_bg.image", "PYKIMG1\n"),
     ] {
         fs::write(assets.join(file), text).unwrap();
     }
