@@ -36,40 +36,35 @@ def _format_exception_only(exc):
     return _trusted_import("traceback").format_exception_only(type(exc), exc)
 
 
-# A traceback shows at most this many identical frames in a row (deep recursion).
-_REPEATS_SHOWN = 3
+def _format_frames(frames, lines):
+    """Traceback entries for `frames` (line, function name) of the learner's file, by the
+    standard library's `traceback` module: as CPython prints them, a run of identical entries
+    shown three times and then counted ("[Previous line repeated N more times]")."""
+    listed = [
+        (LEARNER_FILE, lineno, name, lines[lineno - 1] if lineno and 0 < lineno <= len(lines) else "")
+        for lineno, name in frames
+    ]
+    return _trusted_import("traceback").StackSummary.from_list(listed).format()
 
 
 def describe(exc, source):
-    """A traceback limited to the learner's own frames, and the learner line it points at."""
+    """A traceback limited to the learner's own frames, and the learner line it points at. It
+    is Python's own text, worded as CPython words tracebacks (the engine words nothing here)."""
     try:
         if isinstance(exc, _SyntaxError) and exc.filename == LEARNER_FILE:
             text = "".join(_format_exception_only(exc)).rstrip()
             return text, exc.lineno
-        lines = source.splitlines()
         frames = learner_frames(exc.__traceback__)
         out = []
         if frames:
-            out.append("Traceback (most recent call last):")
-            previous, repeats = None, 0
-            for here in frames:
-                repeats = repeats + 1 if here == previous else 0
-                previous = here
-                if repeats >= _REPEATS_SHOWN:
-                    continue
-                lineno, name = here
-                out.append(f'  File "{LEARNER_FILE}", line {lineno}, in {name}')
-                if lineno and 0 < lineno <= len(lines):
-                    out.append("    " + lines[lineno - 1].strip())
-            hidden = len(frames) - sum(1 for line in out if line.startswith("  File"))
-            if hidden:
-                out.append(f"  [{hidden} more calls of the same lines]")
-        out.extend(line.rstrip("\n") for line in _format_exception_only(exc))
-        return "\n".join(out), (frames[-1][0] if frames else None)
+            out.append("Traceback (most recent call last):\n")
+            out.extend(_format_frames(frames, source.splitlines()))
+        out.extend(_format_exception_only(exc))
+        return "".join(out).rstrip("\n"), (frames[-1][0] if frames else None)
     except _BaseException:
-        # The learner's exception could not even be described (its __str__ raised or ran
-        # out of budget): name its type only.
-        return f"{exception_name(exc)} (its message could not be shown)", None
+        # The learner's exception could not even be described (its __str__ ran out of
+        # budget): its type, with what CPython's `traceback` shows for a message it cannot get.
+        return f"{exception_name(exc)}: <exception str() failed>", None
 
 
 def exception_name(exc):
