@@ -5,6 +5,7 @@ answer's shape."""
 import re as _re
 
 import _pykata_guard as _guard
+import pykata as _helpers
 from _pykata_learner import LEARNER_FILE
 from _pykata_lifecycle import trusted_import as _trusted_import
 
@@ -111,9 +112,16 @@ def answer(status, fact=None, output="", line=None, budget=None):
     return {"status": status, "fact": fact, "output": hide_addresses(output), "line": line, "budget": budget}
 
 
-def failed(text):
-    """The fact of a check that failed with its own failure text (empty when it has none)."""
-    return {"kind": "failed", "text": hide_addresses(text)}
+def failed(exc):
+    """The fact of a check that failed with `exc`: the unmet expectation of one of pykata's
+    helpers (a key of the engine's messages and its arguments, which the engine words), else
+    the check's own failure text (empty when it has none)."""
+    expectation = _helpers.expectation_of(exc)
+    if expectation is None:
+        return {"kind": "failed", "text": hide_addresses(text_of(exc))}
+    key, args = expectation
+    shown = {name: hide_addresses(value) if type(value) is str else value for name, value in args.items()}
+    return {"kind": "expectation", "key": key, "args": shown}
 
 
 def text_of(exc):

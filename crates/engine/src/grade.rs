@@ -87,8 +87,14 @@ enum Fact {
         exception: String,
         traceback: String,
     },
-    /// The check's own code failed (an assert, a helper's `CheckFailed`) with `text`.
+    /// The check's own code failed (an assert, `fail`, `expect`) with `text`.
     Failed { text: String },
+    /// One of pykata's check helpers found its expectation unmet: what it says is `key`'s
+    /// message with `args`.
+    Expectation {
+        key: MessageKey,
+        args: serde_json::Map<String, serde_json::Value>,
+    },
     /// A static check's rule broke: `name` is the construct or the function, `line` where.
     Rule { rule: Rule, name: String, line: Option<u32> },
     /// A static check could not parse the learner's code.
@@ -479,6 +485,11 @@ fn failure_message(check: &Check, answer: &CheckAnswer) -> Message {
                 .with("line", line.map(serde_json::Value::from))
         }
         (Some(Fact::Failed { text }), _) => lead(MessageKey::CheckFailed).with_text("detail", Some(text)),
+        (Some(Fact::Expectation { key, args }), _) => {
+            let mut message = lead(*key);
+            message.args.extend(args.clone());
+            message
+        }
         (None, CheckKind::Output) => {
             let pattern = check.match_mode.unwrap_or_default() == MatchMode::Regex;
             let key = match (pattern, answer.output.is_empty()) {
