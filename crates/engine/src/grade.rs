@@ -266,7 +266,7 @@ impl<H: Host> Engine<H> {
     fn session(&self) -> Result<Session, EngineError> {
         match self.idle.take() {
             Some(session) => Ok(session),
-            None => Session::start(),
+            None => Session::start(&self.host),
         }
     }
 
