@@ -65,12 +65,14 @@ def describe(exc, source):
     except _BaseException:
         # The learner's exception could not even be described (its __str__ ran out of
         # budget): its type, with what CPython's `traceback` shows for a message it cannot get.
-        return f"{exception_name(exc)}: <exception str() failed>", None
+        name = exception_name(exc)
+        return (f"{name}: " if name else "") + "<exception str() failed>", None
 
 
 def exception_name(exc):
+    """The name of `exc`'s type, or None if its class gives no string for it."""
     name = type(exc).__name__
-    return name if isinstance(name, str) else "an exception"
+    return name if isinstance(name, str) else None
 
 
 def budget_of(exc):

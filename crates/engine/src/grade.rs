@@ -75,16 +75,17 @@ struct CheckAnswer {
 #[derive(Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 enum Fact {
-    /// Learner code raised `exception` in `phase`; `traceback` shows only the learner's frames.
+    /// Learner code raised `exception` (the type's name, if it has one) in `phase`;
+    /// `traceback` shows only the learner's frames.
     Raised {
         phase: Phase,
-        exception: String,
+        exception: Option<String>,
         traceback: String,
     },
     /// Learner code called `sys.exit` (or raised `SystemExit`) with a failure.
     Exited {
         phase: Phase,
-        exception: String,
+        exception: Option<String>,
         traceback: String,
     },
     /// The check's own code failed (an assert, `fail`, `expect`) with `text`.
@@ -510,12 +511,12 @@ fn failure_message(check: &Check, answer: &CheckAnswer) -> Message {
 fn error_message(check: &Check, answer: &CheckAnswer) -> Message {
     if check.hidden {
         let exception = match &answer.fact {
-            Some(Fact::Raised { exception, .. } | Fact::Exited { exception, .. }) => exception.as_str(),
-            _ => "an exception",
+            Some(Fact::Raised { exception, .. } | Fact::Exited { exception, .. }) => exception.as_deref(),
+            _ => None,
         };
         return Message::new(MessageKey::RaisedInHiddenCheck)
             .with_text("check_message", Some(&check.message))
-            .with_text("exception", Some(exception));
+            .with_text("exception", exception);
     }
     let key = match &answer.fact {
         Some(Fact::Raised { phase: Phase::Load, .. }) => MessageKey::RaisedWhileLoading,

@@ -110,7 +110,7 @@ impl MessageKey {
             MessageKey::Raised => "Your code raised an exception:\n{traceback}",
             MessageKey::ExitedDuringCheck => "Your code exited during the check:\n{traceback}",
             MessageKey::RaisedInHiddenCheck => {
-                "{check_message}\n\nYour code raised {exception} during this hidden check."
+                "{check_message}\n\nYour code raised {exception=an exception} during this hidden check."
             }
             MessageKey::TestsNotLoaded => "The tests could not be loaded:\n{traceback}",
             MessageKey::NoTests => "The unittest check has no tests (TestCase classes or test_* functions).",
