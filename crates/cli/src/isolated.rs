@@ -123,9 +123,7 @@ impl Grader {
                     budget_message(Budget::Time, budget_ms),
                 ))
             }
-            Waited::Died => {
-                Ok(crash_report(worker.finish(), budget_ms))
-            }
+            Waited::Died => Ok(crash_report(worker.finish(), budget_ms)),
         }
     }
 }

@@ -87,7 +87,10 @@ mod handlers {
                     libc::sigaction(signal, &action, std::ptr::null_mut());
                 }
             }
-            libc::signal(libc::SIGABRT, on_abort as extern "C" fn(libc::c_int) as libc::sighandler_t);
+            libc::signal(
+                libc::SIGABRT,
+                on_abort as extern "C" fn(libc::c_int) as libc::sighandler_t,
+            );
         }
     }
 }
