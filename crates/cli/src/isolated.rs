@@ -10,7 +10,10 @@
 //!
 //! The protocol: one JSON request per line on the child's stdin (`{id, manifest, source}`),
 //! one JSON reply per line on its stdout (`{id, report | error, retire}`). Anything else on
-//! the child's stdout is ignored, and a reply counts only with the id of the request.
+//! the child's stdout is ignored, and a reply counts only with the id of the request. A child
+//! that dies says why by its exit code (see [`death`]); its stderr is not read.
+
+mod death;
 
 use anyhow::{Context, Result, anyhow};
 use pykata_engine::{
@@ -19,11 +22,10 @@ use pykata_engine::{
 use pykata_pack::Manifest;
 use serde::{Deserialize, Serialize};
 use std::hash::{BuildHasher, RandomState};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -32,8 +34,6 @@ const START_MARGIN: Duration = Duration::from_secs(2);
 /// The native stack of the child's engine thread: the engine's recursion limit needs far less,
 /// so only recursion inside native code (no Python frames) can overflow it.
 const ENGINE_STACK_BYTES: usize = 256 * 1024 * 1024;
-/// How much of a child's stderr is kept to tell why it died.
-const STDERR_KEPT_BYTES: usize = 64 * 1024;
 /// The longest line of a child's stdout that is read whole; longer lines are no reply.
 const REPLY_MAX_BYTES: usize = 64 * 1024 * 1024;
 
@@ -123,26 +123,23 @@ impl Grader {
                     budget_message(Budget::Time, budget_ms),
                 ))
             }
-            Waited::Died => {
-                let (status, stderr) = worker.finish();
-                Ok(crash_report(status, &stderr, budget_ms))
-            }
+            Waited::Died => Ok(crash_report(worker.finish(), budget_ms)),
         }
     }
 }
 
-/// The report for a child that died while grading, from what it wrote to stderr.
-fn crash_report(status: Option<ExitStatus>, stderr: &str, budget_ms: u64) -> Report {
-    if stderr.contains("memory allocation of") {
-        Report::over_budget(Budget::Memory, budget_message(Budget::Memory, budget_ms))
-    } else if stderr.contains("has overflowed its stack") {
-        Report::over_budget(Budget::Recursion, Message::new(MessageKey::StackOverflow))
-    } else {
-        let how = status.map_or_else(|| "it could not be waited for".to_owned(), |s| s.to_string());
-        Report::error(
-            Message::new(MessageKey::Crashed).with("how", serde_json::Value::String(how)),
-            None,
-        )
+/// The report for a child that died while grading, from its exit status.
+fn crash_report(status: Option<ExitStatus>, budget_ms: u64) -> Report {
+    match status.and_then(|status| status.code()) {
+        Some(death::OUT_OF_MEMORY) => Report::over_budget(Budget::Memory, budget_message(Budget::Memory, budget_ms)),
+        Some(death::STACK_OVERFLOW) => Report::over_budget(Budget::Recursion, Message::new(MessageKey::StackOverflow)),
+        _ => {
+            let how = status.map_or_else(|| "it could not be waited for".to_owned(), |s| s.to_string());
+            Report::error(
+                Message::new(MessageKey::Crashed).with("how", serde_json::Value::String(how)),
+                None,
+            )
+        }
     }
 }
 
@@ -158,8 +155,7 @@ struct Worker {
     child: Child,
     stdin: ChildStdin,
     replies: Receiver<Reply>,
-    stderr: Arc<Mutex<Vec<u8>>>,
-    readers: [JoinHandle<()>; 2],
+    reader: JoinHandle<()>,
 }
 
 impl Worker {
@@ -173,15 +169,14 @@ impl Worker {
             .arg("worker")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
+            .stderr(Stdio::null())
             .spawn()
             .with_context(|| format!("cannot start {} worker", exe.display()))?;
-        let (Some(stdin), Some(stdout), Some(stderr)) = (child.stdin.take(), child.stdout.take(), child.stderr.take())
-        else {
-            unreachable!("all three streams are piped");
+        let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            unreachable!("stdin and stdout are piped");
         };
         let (sender, replies) = mpsc::channel();
-        let read_replies = std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             let mut stdout = BufReader::new(stdout);
             let mut line = Vec::new();
             while read_line_bounded(&mut stdout, &mut line, REPLY_MAX_BYTES).unwrap_or(false) {
@@ -199,23 +194,16 @@ impl Worker {
                 }
             }
         });
-        let kept = Arc::new(Mutex::new(Vec::new()));
-        let read_stderr = std::thread::spawn({
-            let kept = Arc::clone(&kept);
-            move || keep_tail(stderr, &kept)
-        });
         Ok(Worker {
             child,
             stdin,
             replies,
-            stderr: kept,
-            readers: [read_replies, read_stderr],
+            reader,
         })
     }
 
     /// Send `request` and wait at most `deadline` for its reply.
     fn ask(&mut self, request: &Request, deadline: Duration) -> Waited {
-        self.stderr.lock().unwrap_or_else(|e| e.into_inner()).clear();
         let Ok(mut line) = serde_json::to_vec(request) else {
             return Waited::Died;
         };
@@ -242,15 +230,12 @@ impl Worker {
         self.finish();
     }
 
-    /// Wait for the child to end; its exit status and the end of its stderr.
-    fn finish(mut self) -> (Option<ExitStatus>, String) {
+    /// Wait for the child to end; its exit status.
+    fn finish(mut self) -> Option<ExitStatus> {
         drop(self.stdin);
         let status = self.child.wait().ok();
-        for reader in self.readers {
-            let _ = reader.join();
-        }
-        let stderr = self.stderr.lock().unwrap_or_else(|e| e.into_inner());
-        (status, String::from_utf8_lossy(&stderr).into_owned())
+        let _ = self.reader.join();
+        status
     }
 }
 
@@ -288,22 +273,10 @@ fn read_line_bounded(reader: &mut impl BufRead, line: &mut Vec<u8>, max: usize) 
     }
 }
 
-/// Keep the last [`STDERR_KEPT_BYTES`] or so of `stream` in `kept`, until it ends.
-fn keep_tail(mut stream: impl Read, kept: &Mutex<Vec<u8>>) {
-    let mut buffer = [0u8; 8192];
-    while let Ok(n @ 1..) = stream.read(&mut buffer) {
-        let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
-        kept.extend_from_slice(&buffer[..n]);
-        if kept.len() > 2 * STDERR_KEPT_BYTES {
-            let cut = kept.len() - STDERR_KEPT_BYTES;
-            kept.drain(..cut);
-        }
-    }
-}
-
 /// `pykata worker`: answer grading requests on stdin until it closes, on a thread with a deep
 /// native stack.
 pub(crate) fn serve() -> Result<()> {
+    death::install();
     #[cfg(unix)]
     {
         // A child left behind by a parent that was killed outright exits, even when learner
@@ -336,6 +309,8 @@ fn serve_requests() -> Result<()> {
             return Ok(());
         }
         let request: Received = serde_json::from_str(&line).context("malformed grading request")?;
+        // A refusal counts towards this request's death only (see `death`).
+        crate::ALLOC.reset();
         let (report, error) = match engine.grade(&request.manifest, &request.source) {
             Ok(report) => (Some(report), None),
             Err(error) => (None, Some(error.to_string())),
@@ -354,6 +329,30 @@ fn serve_requests() -> Result<()> {
         stdout.flush()?;
         if reply.retire {
             return Ok(());
+        }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::process::ExitStatusExt;
+
+    fn exited(code: i32) -> Option<ExitStatus> {
+        Some(ExitStatus::from_raw(code << 8))
+    }
+
+    #[test]
+    fn a_dead_child_is_judged_by_its_exit_code() {
+        let memory = crash_report(exited(death::OUT_OF_MEMORY), 1000);
+        assert_eq!(memory.budget, Some(Budget::Memory));
+        let stack = crash_report(exited(death::STACK_OVERFLOW), 1000);
+        assert_eq!(stack.budget, Some(Budget::Recursion));
+        assert_eq!(stack.message_key, Some(MessageKey::StackOverflow));
+        // An abort neither handler explains, and any other exit, is a crash.
+        for status in [Some(ExitStatus::from_raw(libc::SIGABRT)), exited(1), None] {
+            let crashed = crash_report(status, 1000);
+            assert_eq!((crashed.budget, crashed.message_key), (None, Some(MessageKey::Crashed)));
         }
     }
 }

@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The memory budget. It matters in `pykata worker`, where learner code runs: an allocation
-/// past it fails, so the code gets a `MemoryError` or the worker dies saying so.
+/// past it fails, so the code gets a `MemoryError` or the worker dies with the exit code that
+/// says so (`isolated::death`).
 #[global_allocator]
 static ALLOC: pykata_engine::CappedAllocator = pykata_engine::CappedAllocator::new(pykata_engine::MEMORY_LIMIT_BYTES);
 

@@ -5,6 +5,7 @@ answer's shape."""
 import re as _re
 
 import _pykata_guard as _guard
+import pykata as _helpers
 from _pykata_learner import LEARNER_FILE
 from _pykata_lifecycle import trusted_import as _trusted_import
 
@@ -36,45 +37,42 @@ def _format_exception_only(exc):
     return _trusted_import("traceback").format_exception_only(type(exc), exc)
 
 
-# A traceback shows at most this many identical frames in a row (deep recursion).
-_REPEATS_SHOWN = 3
+def _format_frames(frames, lines):
+    """Traceback entries for `frames` (line, function name) of the learner's file, by the
+    standard library's `traceback` module: as CPython prints them, a run of identical entries
+    shown three times and then counted ("[Previous line repeated N more times]")."""
+    listed = [
+        (LEARNER_FILE, lineno, name, lines[lineno - 1] if lineno and 0 < lineno <= len(lines) else "")
+        for lineno, name in frames
+    ]
+    return _trusted_import("traceback").StackSummary.from_list(listed).format()
 
 
 def describe(exc, source):
-    """A traceback limited to the learner's own frames, and the learner line it points at."""
+    """A traceback limited to the learner's own frames, and the learner line it points at. It
+    is Python's own text, worded as CPython words tracebacks (the engine words nothing here)."""
     try:
         if isinstance(exc, _SyntaxError) and exc.filename == LEARNER_FILE:
             text = "".join(_format_exception_only(exc)).rstrip()
             return text, exc.lineno
-        lines = source.splitlines()
         frames = learner_frames(exc.__traceback__)
         out = []
         if frames:
-            out.append("Traceback (most recent call last):")
-            previous, repeats = None, 0
-            for here in frames:
-                repeats = repeats + 1 if here == previous else 0
-                previous = here
-                if repeats >= _REPEATS_SHOWN:
-                    continue
-                lineno, name = here
-                out.append(f'  File "{LEARNER_FILE}", line {lineno}, in {name}')
-                if lineno and 0 < lineno <= len(lines):
-                    out.append("    " + lines[lineno - 1].strip())
-            hidden = len(frames) - sum(1 for line in out if line.startswith("  File"))
-            if hidden:
-                out.append(f"  [{hidden} more calls of the same lines]")
-        out.extend(line.rstrip("\n") for line in _format_exception_only(exc))
-        return "\n".join(out), (frames[-1][0] if frames else None)
+            out.append("Traceback (most recent call last):\n")
+            out.extend(_format_frames(frames, source.splitlines()))
+        out.extend(_format_exception_only(exc))
+        return "".join(out).rstrip("\n"), (frames[-1][0] if frames else None)
     except _BaseException:
-        # The learner's exception could not even be described (its __str__ raised or ran
-        # out of budget): name its type only.
-        return f"{exception_name(exc)} (its message could not be shown)", None
+        # The learner's exception could not even be described (its __str__ ran out of
+        # budget): its type, with what CPython's `traceback` shows for a message it cannot get.
+        name = exception_name(exc)
+        return (f"{name}: " if name else "") + "<exception str() failed>", None
 
 
 def exception_name(exc):
+    """The name of `exc`'s type, or None if its class gives no string for it."""
     name = type(exc).__name__
-    return name if isinstance(name, str) else "an exception"
+    return name if isinstance(name, str) else None
 
 
 def budget_of(exc):
@@ -116,9 +114,16 @@ def answer(status, fact=None, output="", line=None, budget=None):
     return {"status": status, "fact": fact, "output": hide_addresses(output), "line": line, "budget": budget}
 
 
-def failed(text):
-    """The fact of a check that failed with its own failure text (empty when it has none)."""
-    return {"kind": "failed", "text": hide_addresses(text)}
+def failed(exc):
+    """The fact of a check that failed with `exc`: the unmet expectation of one of pykata's
+    helpers (a key of the engine's messages and its arguments, which the engine words), else
+    the check's own failure text (empty when it has none)."""
+    expectation = _helpers.expectation_of(exc)
+    if expectation is None:
+        return {"kind": "failed", "text": hide_addresses(text_of(exc))}
+    key, args = expectation
+    shown = {name: hide_addresses(value) if type(value) is str else value for name, value in args.items()}
+    return {"kind": "expectation", "key": key, "args": shown}
 
 
 def text_of(exc):

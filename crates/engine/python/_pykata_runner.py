@@ -29,7 +29,6 @@ from _pykata_checks import CheckFailed as _CheckFailed, HELPERS as _HELPERS, STR
 from _pykata_checks import configure as _configure_checks, exec_check as _exec_check
 from _pykata_describe import answer as _answer, describe as _describe, failed as _failed
 from _pykata_describe import budget_of as _budget_of, learner_frames as _learner_frames, raised as _raised
-from _pykata_describe import text_of as _text
 from _pykata_learner import compile_learner as _compile_learner, exit_is_clean as _exit_is_clean
 from _pykata_learner import run_learner as _run_learner, shut_down as _shut_down
 from _pykata_lifecycle import configure as _configure_lifecycle
@@ -87,16 +86,16 @@ def _execute(request):
                 _exec_check(request, scope)
             except _BaseException as exc:
                 _guard.restore()
-                if isinstance(exc, _CheckFailed):
-                    failure = _text(exc)
-                elif isinstance(exc, _AssertionError) and not _learner_frames(exc.__traceback__):
-                    failure = _text(exc)
+                if isinstance(exc, _CheckFailed) or (
+                    isinstance(exc, _AssertionError) and not _learner_frames(exc.__traceback__)
+                ):
+                    failure = _failed(exc)
                 else:
                     return _raised(exc, source, streams.output())
 
     output = streams.output()
     if failure is not None:
-        return _answer("fail", _failed(failure), output)
+        return _answer("fail", failure, output)
     if kind == "output":
         stdout = streams.stdout.getvalue()
         if not _output_matches(request, stdout):

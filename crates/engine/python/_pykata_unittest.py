@@ -132,7 +132,7 @@ def run(request):
         if result.exception is None:
             answer = _answer("pass", output=streams.output())
         elif isinstance(result.exception, AssertionError) and not _learner_frames(result.exception.__traceback__):
-            answer = _answer("fail", _failed(str(result.exception)), streams.output())
+            answer = _answer("fail", _failed(result.exception), streams.output())
         else:
             answer = _raised(result.exception, source, streams.output())
         cases.append(_case(name, started, answer))

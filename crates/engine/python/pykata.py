@@ -7,8 +7,11 @@ reads like a short story about what the learner's code must *do*:
     expect_wraps(logged, "fetch", "Fetch a row.")
     expect_equal(logged(1, key="a"), 42, "the wrapper must return what the function returns")
 
-Every helper fails with `CheckFailed`, whose text is shown to the learner as it is, so the
-messages speak the learner's language and name the likely mistake.
+Every helper fails with `CheckFailed`. `fail` and `expect` carry the check author's own text,
+shown to the learner as it is; the other helpers carry an unmet expectation: a key of the
+engine's messages and its arguments (`expectation_of`), which the engine words
+(`crates/engine/src/message.rs`) so a host can say it in the learner's language. Either way the
+message names the likely mistake.
 """
 
 import builtins as _builtins
@@ -57,6 +60,27 @@ class CheckFailed(AssertionError):
     """A check failed; the text is the learner-facing explanation."""
 
 
+# The expectation each failing helper raised, by the id of its `CheckFailed` (the exception is
+# kept with it, so a later object with the same id never passes for it). Learner code cannot
+# reach it to change what a failure says.
+_unmet = {}
+
+
+def _unmet_expectation(key, **args):
+    """Fail the check with the engine's message `key` and its `args` (text and numbers)."""
+    failure = CheckFailed(key, args)
+    _unmet[_id(failure)] = (failure, key, args)
+    raise failure
+
+
+def expectation_of(failure):
+    """`(key, args)` of a failure a helper raised, else None (not in `__all__`: the engine's)."""
+    entry = _unmet.get(_id(failure))
+    if entry is None or entry[0] is not failure:
+        return None
+    return entry[1], entry[2]
+
+
 def fail(message):
     """Fail the check with `message`."""
     raise CheckFailed(message)
@@ -79,8 +103,9 @@ def expect_equal(actual, expected, message=None):
     The exact type test means an object whose `__eq__` always says True cannot pass.
     """
     if _type(actual) is not _type(expected) or not (expected == actual):
-        detail = f"expected {_short(expected)}, got {_short(actual)}"
-        raise CheckFailed(f"{message}: {detail}" if message else detail)
+        if message:
+            _unmet_expectation("not_equal_because", reason=message, expected=_short(expected), actual=_short(actual))
+        _unmet_expectation("not_equal", expected=_short(expected), actual=_short(actual))
 
 
 class Call:
@@ -141,15 +166,22 @@ class FakeClock:
         self.now = self.start + seconds
 
 
-def decorate(decorator, function, label="your decorator"):
-    """Apply `decorator` to `function`, failing clearly if it does not give back a callable."""
+def _labelled(label):
+    """The `label` argument of a message: left out when the check gave none, so the engine's
+    wording says "your decorator" or "your function"."""
+    return {} if label is None else {"label": label}
+
+
+def decorate(decorator, function, label=None):
+    """Apply `decorator` to `function`, failing clearly if it does not give back a callable.
+    `label` names the decorator in failures (default: "your decorator")."""
     if not _callable(decorator):
-        fail(f"{label} is not callable (got {_short(decorator)})")
+        _unmet_expectation("decorator_not_callable", got=_short(decorator), **_labelled(label))
     wrapped = decorator(function)
     if wrapped is None:
-        fail(f"{label} returned None — did you forget `return wrapper`?")
+        _unmet_expectation("decorator_returned_none", **_labelled(label))
     if not _callable(wrapped):
-        fail(f"{label} returned {_short(wrapped)}, which cannot be called — return the wrapper function itself")
+        _unmet_expectation("decorator_returned_uncallable", got=_short(wrapped), **_labelled(label))
     return wrapped
 
 
@@ -157,17 +189,11 @@ def expect_wraps(wrapper, original):
     """Fail unless `wrapper` carries `original`'s name, docstring and `__wrapped__`."""
     name = _getattr(original, "__name__", None)
     if _getattr(wrapper, "__name__", None) != name:
-        fail(
-            f"the decorated function is called {_getattr(wrapper, '__name__', None)!r} instead of {name!r} — "
-            "decorate your wrapper with @functools.wraps(func)"
-        )
+        _unmet_expectation("wrapper_name", actual=_repr(_getattr(wrapper, "__name__", None)), expected=_repr(name))
     if _getattr(wrapper, "__doc__", None) != _getattr(original, "__doc__", None):
-        fail("the decorated function lost its docstring — decorate your wrapper with @functools.wraps(func)")
+        _unmet_expectation("wrapper_docstring")
     if _getattr(wrapper, "__wrapped__", None) is not original:
-        fail(
-            "the decorated function has no __wrapped__ pointing at the original — "
-            "@functools.wraps(func) sets it for you"
-        )
+        _unmet_expectation("wrapper_not_wrapped")
 
 
 # What each CountingIterable has seen, kept where learner code cannot reset it.
@@ -205,26 +231,21 @@ class CountingIterable:
         limit = self._limit
         for item in self._items:
             if limit is not None and progress[0] >= limit:
-                fail(
-                    f"your code read more than {limit} items from the source before giving any back — "
-                    "it builds the whole list before yielding; yield items as you go"
-                )
+                _unmet_expectation("read_ahead", limit=limit)
             progress[0] += 1
             yield item
         progress[1] = True
 
 
-def expect_iterator(value, label="your function"):
-    """Fail unless `value` is a lazy iterator (such as a generator), not a ready-made collection."""
+def expect_iterator(value, label=None):
+    """Fail unless `value` is a lazy iterator (such as a generator), not a ready-made collection.
+    `label` names the function in failures (default: "your function")."""
     if _isinstance(value, (_builtins.list, _builtins.tuple, _builtins.set, _builtins.dict)):
-        fail(
-            f"{label} returned a {_type(value).__name__} — it builds the whole result before giving any of it; "
-            "use `yield` to produce items one at a time"
-        )
+        _unmet_expectation("not_lazy", type=_type(value).__name__, **_labelled(label))
     if value is None:
-        fail(f"{label} returned None — a generator function needs at least one `yield`")
+        _unmet_expectation("generator_returned_none", **_labelled(label))
     if not _hasattr(value, "__next__"):
-        fail(f"{label} returned {_short(value)}, which is not an iterator — use `yield`")
+        _unmet_expectation("not_an_iterator", got=_short(value), **_labelled(label))
     return value
 
 
@@ -251,7 +272,7 @@ def raises(exception_type, function, *args, **kwargs):
                 pass
         except exception_type as error:
             return error
-    fail(f"expected {exception_type.__name__} to be raised, but nothing was raised")
+    _unmet_expectation("nothing_raised", exception=exception_type.__name__)
 
 
 class BlockOutcome:
@@ -297,14 +318,11 @@ def expect_propagates(manager, error=None):
     error = error if error is not None else _builtins.ValueError("raised inside the with block")
     outcome = run_with(manager, raises=error)
     if not outcome.entered:
-        fail(f"the with block never started: {_short(outcome.escaped)} was raised on entry")
+        _unmet_expectation("with_not_entered", escaped=_short(outcome.escaped))
     if outcome.escaped is None:
-        fail(
-            "the exception raised inside the with block was silently swallowed — "
-            "`__exit__` must return False (or None) unless it means to suppress it"
-        )
+        _unmet_expectation("with_swallowed")
     if outcome.escaped is not error:
-        fail(f"the with block raised {_short(error)}, but {_short(outcome.escaped)} came out instead")
+        _unmet_expectation("with_replaced", raised=_short(error), escaped=_short(outcome.escaped))
     return outcome
 
 
@@ -312,5 +330,5 @@ def expect_suppresses(manager, error):
     """Fail unless an exception raised inside `with manager:` is suppressed."""
     outcome = run_with(manager, raises=error)
     if outcome.escaped is not None:
-        fail(f"{_short(error)} raised inside the with block escaped, but it should have been suppressed")
+        _unmet_expectation("with_not_suppressed", raised=_short(error))
     return outcome

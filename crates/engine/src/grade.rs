@@ -75,20 +75,27 @@ struct CheckAnswer {
 #[derive(Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 enum Fact {
-    /// Learner code raised `exception` in `phase`; `traceback` shows only the learner's frames.
+    /// Learner code raised `exception` (the type's name, if it has one) in `phase`;
+    /// `traceback` shows only the learner's frames.
     Raised {
         phase: Phase,
-        exception: String,
+        exception: Option<String>,
         traceback: String,
     },
     /// Learner code called `sys.exit` (or raised `SystemExit`) with a failure.
     Exited {
         phase: Phase,
-        exception: String,
+        exception: Option<String>,
         traceback: String,
     },
-    /// The check's own code failed (an assert, a helper's `CheckFailed`) with `text`.
+    /// The check's own code failed (an assert, `fail`, `expect`) with `text`.
     Failed { text: String },
+    /// One of pykata's check helpers found its expectation unmet: what it says is `key`'s
+    /// message with `args`.
+    Expectation {
+        key: MessageKey,
+        args: serde_json::Map<String, serde_json::Value>,
+    },
     /// A static check's rule broke: `name` is the construct or the function, `line` where.
     Rule { rule: Rule, name: String, line: Option<u32> },
     /// A static check could not parse the learner's code.
@@ -260,7 +267,7 @@ impl<H: Host> Engine<H> {
     fn session(&self) -> Result<Session, EngineError> {
         match self.idle.take() {
             Some(session) => Ok(session),
-            None => Session::start(),
+            None => Session::start(&self.host),
         }
     }
 
@@ -479,6 +486,11 @@ fn failure_message(check: &Check, answer: &CheckAnswer) -> Message {
                 .with("line", line.map(serde_json::Value::from))
         }
         (Some(Fact::Failed { text }), _) => lead(MessageKey::CheckFailed).with_text("detail", Some(text)),
+        (Some(Fact::Expectation { key, args }), _) => {
+            let mut message = lead(*key);
+            message.args.extend(args.clone());
+            message
+        }
         (None, CheckKind::Output) => {
             let pattern = check.match_mode.unwrap_or_default() == MatchMode::Regex;
             let key = match (pattern, answer.output.is_empty()) {
@@ -499,12 +511,12 @@ fn failure_message(check: &Check, answer: &CheckAnswer) -> Message {
 fn error_message(check: &Check, answer: &CheckAnswer) -> Message {
     if check.hidden {
         let exception = match &answer.fact {
-            Some(Fact::Raised { exception, .. } | Fact::Exited { exception, .. }) => exception.as_str(),
-            _ => "an exception",
+            Some(Fact::Raised { exception, .. } | Fact::Exited { exception, .. }) => exception.as_deref(),
+            _ => None,
         };
         return Message::new(MessageKey::RaisedInHiddenCheck)
             .with_text("check_message", Some(&check.message))
-            .with_text("exception", Some(exception));
+            .with_text("exception", exception);
     }
     let key = match &answer.fact {
         Some(Fact::Raised { phase: Phase::Load, .. }) => MessageKey::RaisedWhileLoading,

@@ -11,9 +11,10 @@ mod memory;
 mod message;
 mod report;
 mod session;
+mod watchdog;
 
 pub use grade::{Budgets, Engine, EngineError, budget_message, submission_budget_ms};
-pub use host::Host;
+pub use host::{Deadline, Host};
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::SystemHost;
 pub use memory::{CappedAllocator, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES};

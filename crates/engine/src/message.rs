@@ -2,9 +2,10 @@
 //! named arguments, and the English text made from them. Reports carry the key and arguments
 //! beside the English `message`, so a host can say the same in another language.
 //!
-//! A template is paragraphs separated by a blank line, with `{name}` placeholders. A
-//! paragraph whose placeholders are all missing from the arguments is left out: that is how
-//! the check's own message (`{check_message}`) or a traceback (`{traceback}`) comes and goes.
+//! A template is paragraphs separated by a blank line, with `{name}` placeholders, or
+//! `{name=default}` for an argument that may be left out. A paragraph whose placeholders are
+//! all missing from the arguments (and have no default) is left out: that is how the check's
+//! own message (`{check_message}`) or a traceback (`{traceback}`) comes and goes.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -61,6 +62,42 @@ pub enum MessageKey {
     StackOverflow,
     /// The interpreter crashed for another reason.
     Crashed,
+    // What pykata's check helpers (`python/pykata.py`) found unmet; the runner answers them as
+    // a fact with these keys and arguments.
+    /// `expect_equal`: the value or its type differs.
+    NotEqual,
+    /// `expect_equal` with the check's `reason`: the value or its type differs.
+    NotEqualBecause,
+    /// `decorate`: the decorator (`label`, optional) cannot be called.
+    DecoratorNotCallable,
+    /// `decorate`: the decorator returned None.
+    DecoratorReturnedNone,
+    /// `decorate`: the decorator returned something that cannot be called.
+    DecoratorReturnedUncallable,
+    /// `expect_wraps`: the wrapper has another `__name__`.
+    WrapperName,
+    /// `expect_wraps`: the wrapper has another docstring.
+    WrapperDocstring,
+    /// `expect_wraps`: the wrapper's `__wrapped__` is not the original.
+    WrapperNotWrapped,
+    /// `CountingIterable`: more than `limit` items were read before any came back.
+    ReadAhead,
+    /// `expect_iterator`: the function (`label`, optional) returned a ready-made collection.
+    NotLazy,
+    /// `expect_iterator`: the function returned None.
+    GeneratorReturnedNone,
+    /// `expect_iterator`: the function returned something that is not an iterator.
+    NotAnIterator,
+    /// `raises`: the expected exception was not raised.
+    NothingRaised,
+    /// `expect_propagates`: entering the `with` block raised.
+    WithNotEntered,
+    /// `expect_propagates`: the exception raised inside the block was suppressed.
+    WithSwallowed,
+    /// `expect_propagates`: another exception came out of the block.
+    WithReplaced,
+    /// `expect_suppresses`: the exception raised inside the block escaped.
+    WithNotSuppressed,
 }
 
 impl MessageKey {
@@ -73,7 +110,7 @@ impl MessageKey {
             MessageKey::Raised => "Your code raised an exception:\n{traceback}",
             MessageKey::ExitedDuringCheck => "Your code exited during the check:\n{traceback}",
             MessageKey::RaisedInHiddenCheck => {
-                "{check_message}\n\nYour code raised {exception} during this hidden check."
+                "{check_message}\n\nYour code raised {exception=an exception} during this hidden check."
             }
             MessageKey::TestsNotLoaded => "The tests could not be loaded:\n{traceback}",
             MessageKey::NoTests => "The unittest check has no tests (TestCase classes or test_* functions).",
@@ -109,6 +146,58 @@ impl MessageKey {
                  crashed; it was restarted. Does something call or contain itself without end?"
             }
             MessageKey::Crashed => "Python crashed while running your code ({how}); it was restarted.",
+            MessageKey::NotEqual => "{check_message}\n\nexpected {expected}, got {actual}",
+            MessageKey::NotEqualBecause => "{check_message}\n\n{reason}: expected {expected}, got {actual}",
+            MessageKey::DecoratorNotCallable => "{check_message}\n\n{label=your decorator} is not callable (got {got})",
+            MessageKey::DecoratorReturnedNone => {
+                "{check_message}\n\n{label=your decorator} returned None — did you forget `return wrapper`?"
+            }
+            MessageKey::DecoratorReturnedUncallable => {
+                "{check_message}\n\n{label=your decorator} returned {got}, which cannot be called — return the \
+                 wrapper function itself"
+            }
+            MessageKey::WrapperName => {
+                "{check_message}\n\nthe decorated function is called {actual} instead of {expected} — decorate \
+                 your wrapper with @functools.wraps(func)"
+            }
+            MessageKey::WrapperDocstring => {
+                "{check_message}\n\nthe decorated function lost its docstring — decorate your wrapper with \
+                 @functools.wraps(func)"
+            }
+            MessageKey::WrapperNotWrapped => {
+                "{check_message}\n\nthe decorated function has no __wrapped__ pointing at the original — \
+                 @functools.wraps(func) sets it for you"
+            }
+            MessageKey::ReadAhead => {
+                "{check_message}\n\nyour code read more than {limit} items from the source before giving any \
+                 back — it builds the whole list before yielding; yield items as you go"
+            }
+            MessageKey::NotLazy => {
+                "{check_message}\n\n{label=your function} returned a {type} — it builds the whole result before \
+                 giving any of it; use `yield` to produce items one at a time"
+            }
+            MessageKey::GeneratorReturnedNone => {
+                "{check_message}\n\n{label=your function} returned None — a generator function needs at least \
+                 one `yield`"
+            }
+            MessageKey::NotAnIterator => {
+                "{check_message}\n\n{label=your function} returned {got}, which is not an iterator — use `yield`"
+            }
+            MessageKey::NothingRaised => "{check_message}\n\nexpected {exception} to be raised, but nothing was raised",
+            MessageKey::WithNotEntered => {
+                "{check_message}\n\nthe with block never started: {escaped} was raised on entry"
+            }
+            MessageKey::WithSwallowed => {
+                "{check_message}\n\nthe exception raised inside the with block was silently swallowed — \
+                 `__exit__` must return False (or None) unless it means to suppress it"
+            }
+            MessageKey::WithReplaced => {
+                "{check_message}\n\nthe with block raised {raised}, but {escaped} came out instead"
+            }
+            MessageKey::WithNotSuppressed => {
+                "{check_message}\n\n{raised} raised inside the with block escaped, but it should have been \
+                 suppressed"
+            }
         }
     }
 }
@@ -145,8 +234,8 @@ impl Message {
     }
 }
 
-/// Fill `template`'s placeholders from `args`, leaving out each paragraph whose placeholders
-/// are all missing.
+/// Fill `template`'s placeholders from `args` (or their defaults), leaving out each paragraph
+/// whose placeholders are all missing.
 pub fn render(template: &str, args: &Map<String, Value>) -> String {
     template
         .split("\n\n")
@@ -158,12 +247,17 @@ pub fn render(template: &str, args: &Map<String, Value>) -> String {
                 let Some(end) = rest[start..].find('}') else { break };
                 out.push_str(&rest[..start]);
                 named += 1;
-                match args.get(&rest[start + 1..start + end]) {
-                    Some(Value::String(text)) => {
+                let placeholder = &rest[start + 1..start + end];
+                let (name, default) = match placeholder.split_once('=') {
+                    Some((name, default)) => (name, Some(default)),
+                    None => (placeholder, None),
+                };
+                match (args.get(name), default) {
+                    (Some(Value::String(text)), _) => {
                         found += 1;
                         out.push_str(text);
                     }
-                    Some(Value::Number(number)) => {
+                    (Some(Value::Number(number)), _) => {
                         found += 1;
                         // As Rust writes numbers: 1.5, and 1 (not 1.0) for a whole one.
                         match number.as_f64() {
@@ -171,11 +265,15 @@ pub fn render(template: &str, args: &Map<String, Value>) -> String {
                             _ => out.push_str(&number.to_string()),
                         }
                     }
-                    Some(value) => {
+                    (Some(value), _) => {
                         found += 1;
                         out.push_str(&value.to_string());
                     }
-                    None => {}
+                    (None, Some(default)) => {
+                        found += 1;
+                        out.push_str(default);
+                    }
+                    (None, None) => {}
                 }
                 rest = &rest[start + end + 1..];
             }
@@ -205,6 +303,34 @@ mod tests {
         assert_eq!(Message::new(MessageKey::NoTests).english(), MessageKey::NoTests.english());
         let whole = Message::new(MessageKey::TimeBudget).with("seconds", json!(2.0));
         assert!(whole.english().starts_with("Your code ran for more than 2 s"), "{}", whole.english());
+    }
+
+    #[test]
+    fn an_argument_left_out_takes_its_default() {
+        let labelled = Message::new(MessageKey::DecoratorReturnedNone)
+            .with_text("check_message", Some("Return the wrapper."))
+            .with_text("label", Some("deprecated(...)"));
+        assert_eq!(
+            labelled.english(),
+            "Return the wrapper.\n\ndeprecated(...) returned None — did you forget `return wrapper`?"
+        );
+        let unlabelled = Message::new(MessageKey::NotLazy).with_text("type", Some("list"));
+        assert!(unlabelled.english().starts_with("your function returned a list — "), "{}", unlabelled.english());
+    }
+
+    #[test]
+    fn every_key_the_check_helpers_raise_is_a_message_key() {
+        let helpers = include_str!("../python/pykata.py");
+        let keys: Vec<&str> = helpers
+            .split("_unmet_expectation(\"")
+            .skip(1) // the text before the first call
+            .map(|call| call.split('"').next().unwrap())
+            .collect();
+        assert_eq!(keys.len(), 17, "{keys:?}");
+        for key in keys {
+            let parsed: MessageKey = serde_json::from_value(json!(key)).unwrap_or_else(|e| panic!("{key}: {e}"));
+            assert!(parsed.english().starts_with("{check_message}\n\n"), "{key}");
+        }
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use crate::grade::EngineError;
 use crate::guard;
+use crate::host::{Deadline, Host};
+use crate::watchdog::Watchdog;
 use rustpython_vm::frozen::{FrozenLib, FrozenModule};
 use rustpython_vm::{Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine, builtins::PyBaseExceptionRef};
 
@@ -41,8 +43,8 @@ pub(crate) struct Session {
     runner: PyObjectRef,
     /// The collector's thresholds at start, put back by [`Session::reset`].
     gc_thresholds: (u32, u32, u32),
-    #[cfg(not(target_arch = "wasm32"))]
-    watchdog: native::Watchdog,
+    /// What interrupts a call past its budget, on a host that stops calls from inside.
+    watchdog: Option<Watchdog>,
     /// Always `Some` until the session is dropped, which finalizes it.
     interpreter: Option<Interpreter>,
 }
@@ -60,8 +62,8 @@ fn frozen(bytes: &'static [u8]) -> impl Iterator<Item = (&'static str, FrozenMod
 }
 
 impl Session {
-    /// Start an interpreter with the standard library and pykata's runner imported.
-    pub(crate) fn start() -> Result<Self, EngineError> {
+    /// Start an interpreter with the standard library and pykata's runner imported, for `host`.
+    pub(crate) fn start(host: &impl Host) -> Result<Self, EngineError> {
         let builder = Interpreter::builder(Settings::default());
         let mut native_modules = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
         native_modules.push(guard::gc_module_def(&builder.ctx));
@@ -69,14 +71,19 @@ impl Session {
             .add_native_modules(&native_modules)
             .add_frozen_modules(frozen(include_bytes!(concat!(env!("OUT_DIR"), "/stdlib.frozen"))))
             .add_frozen_modules(frozen(include_bytes!(concat!(env!("OUT_DIR"), "/pykata.frozen"))));
-        #[cfg(not(target_arch = "wasm32"))]
-        let (builder, watchdog) = native::Watchdog::install(builder);
+        let (builder, watchdog) = match host.deadline() {
+            Deadline::Watchdog => {
+                let (builder, watchdog) = Watchdog::install(builder);
+                (builder, Some(watchdog))
+            }
+            Deadline::FromOutside => (builder, None),
+        };
+        let python_clocks_trap = host.python_clocks_trap();
         let interpreter = builder.build();
         let runner = interpreter
             .enter(|vm| -> PyResult<PyObjectRef> {
                 let runner = vm.import("_pykata_runner", 0)?;
                 guard::install(vm)?;
-                let host_clock = cfg!(target_arch = "wasm32");
                 let private_modules = vm.ctx.new_tuple(
                     guard::PRIVATE_MODULES
                         .iter()
@@ -86,7 +93,7 @@ impl Session {
                 runner.get_attr("start", vm)?.call(
                     (
                         guard::helpers(vm),
-                        host_clock,
+                        python_clocks_trap,
                         RECURSION_LIMIT,
                         guard::CHECK_FILE,
                         private_modules,
@@ -102,25 +109,23 @@ impl Session {
         Ok(Session {
             runner,
             gc_thresholds,
-            #[cfg(not(target_arch = "wasm32"))]
             watchdog,
             interpreter: Some(interpreter),
         })
     }
 
     /// Call `function` of the runner with one string argument and return its string answer,
-    /// interrupting the call once `budget_ms` has passed (natively; in a browser the worker is
-    /// terminated from outside instead).
+    /// interrupting the call once `budget_ms` has passed (with a watchdog; where the host stops
+    /// calls from outside, as a browser terminates the worker, the budget is the host's).
     pub(crate) fn call(
         &self,
         function: &'static str,
         argument: &str,
         budget_ms: Option<u64>,
     ) -> Result<Answer, EngineError> {
-        #[cfg(not(target_arch = "wasm32"))]
-        let armed = budget_ms.map(|ms| self.watchdog.arm(std::time::Duration::from_millis(ms)));
-        #[cfg(target_arch = "wasm32")]
-        let _ = budget_ms;
+        let armed = (self.watchdog.as_ref())
+            .zip(budget_ms)
+            .map(|(watchdog, ms)| watchdog.arm(std::time::Duration::from_millis(ms)));
         let json = self.interpreter().enter(|vm| {
             let answer = self
                 .runner
@@ -129,10 +134,7 @@ impl Session {
                 .and_then(|value| value.try_into_value::<String>(vm));
             answer.map_err(|exc| EngineError::Runner(describe(vm, &exc)))
         });
-        #[cfg(not(target_arch = "wasm32"))]
         let timed_out = armed.is_some_and(|armed| armed.fired());
-        #[cfg(target_arch = "wasm32")]
-        let timed_out = false;
         match json {
             Ok(json) => Ok(Answer {
                 json: Some(json),
@@ -189,125 +191,6 @@ impl Drop for Session {
             // every budget, after the grade.
             interpreter.enter(|vm| vm.state.atexit_funcs.lock().clear());
             interpreter.finalize(None);
-        }
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-mod native {
-    //! Time budgets for native hosts: a watchdog thread raises `KeyboardInterrupt` inside the
-    //! running code through RustPython's user-signal channel, and remembers that it did, so a
-    //! learner who catches it still gets a time-budget result.
-
-    use rustpython_vm::InterpreterBuilder;
-    use rustpython_vm::signal::{UserSignalSender, user_signal_channel};
-    use std::sync::atomic::{AtomicBool, Ordering};
-    use std::sync::{Arc, Condvar, Mutex};
-    use std::time::Duration;
-
-    /// How often an unheeded budget signal is sent again (learner code may catch it).
-    const RESEND_EVERY: Duration = Duration::from_millis(50);
-
-    /// A counter bumped on every arm and disarm: a timer or signal acts only while the
-    /// generation it was armed for is current.
-    #[derive(Default)]
-    struct Generation {
-        value: Mutex<u64>,
-        changed: Condvar,
-    }
-
-    impl Generation {
-        fn bump(&self) -> u64 {
-            let mut value = self.value.lock().unwrap_or_else(|e| e.into_inner());
-            *value += 1;
-            self.changed.notify_all();
-            *value
-        }
-
-        fn is(&self, armed_as: u64) -> bool {
-            *self.value.lock().unwrap_or_else(|e| e.into_inner()) == armed_as
-        }
-
-        /// Wait up to `timeout` for the generation to move on; true if it is still `armed_as`.
-        fn still_after(&self, armed_as: u64, timeout: Duration) -> bool {
-            let value = self.value.lock().unwrap_or_else(|e| e.into_inner());
-            let (value, _) = self
-                .changed
-                .wait_timeout_while(value, timeout, |v| *v == armed_as)
-                .unwrap_or_else(|e| e.into_inner());
-            *value == armed_as
-        }
-    }
-
-    pub(super) struct Watchdog {
-        signals: UserSignalSender,
-        generation: Arc<Generation>,
-    }
-
-    impl Watchdog {
-        pub(super) fn install(builder: InterpreterBuilder) -> (InterpreterBuilder, Watchdog) {
-            let (signals, receiver) = user_signal_channel();
-            let builder = builder.init_hook(move |vm| vm.set_user_signal_channel(receiver));
-            (
-                builder,
-                Watchdog {
-                    signals,
-                    generation: Arc::default(),
-                },
-            )
-        }
-
-        /// Start timing a call; dropping the returned guard stops the clock.
-        pub(super) fn arm(&self, budget: Duration) -> Armed {
-            let generation = Arc::clone(&self.generation);
-            let armed_as = generation.bump();
-            let signals = self.signals.clone();
-            let fired = Arc::new(AtomicBool::new(false));
-            let fired_by_watchdog = Arc::clone(&fired);
-            std::thread::spawn(move || {
-                let mut wait = budget;
-                while generation.still_after(armed_as, wait) {
-                    let current = Arc::clone(&generation);
-                    let fired = Arc::clone(&fired_by_watchdog);
-                    let sent = signals.send(Box::new(move |vm| {
-                        if !current.is(armed_as) {
-                            return Ok(());
-                        }
-                        fired.store(true, Ordering::Relaxed);
-                        Err(vm.new_exception_msg(
-                            vm.ctx.exceptions.keyboard_interrupt.to_owned(),
-                            "pykata: out of time".into(),
-                        ))
-                    }));
-                    if sent.is_err() {
-                        return;
-                    }
-                    wait = RESEND_EVERY;
-                }
-            });
-            Armed {
-                generation: Arc::clone(&self.generation),
-                fired,
-            }
-        }
-    }
-
-    /// A running budget; dropping it disarms the watchdog.
-    pub(super) struct Armed {
-        generation: Arc<Generation>,
-        fired: Arc<AtomicBool>,
-    }
-
-    impl Armed {
-        /// True if the budget ran out and the running code was interrupted.
-        pub(super) fn fired(&self) -> bool {
-            self.fired.load(Ordering::Relaxed)
-        }
-    }
-
-    impl Drop for Armed {
-        fn drop(&mut self) {
-            self.generation.bump();
         }
     }
 }

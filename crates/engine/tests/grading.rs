@@ -382,6 +382,35 @@ expected = "42\n"
 }
 
 #[test]
+fn a_hidden_check_that_raises_names_only_the_exception_type() {
+    let checks = r#"
+[[checks]]
+id = "h"
+kind = "assert"
+title = "Hidden"
+message = "A hidden case fails."
+hidden = true
+code = "f()"
+"#;
+    let named = grade(checks, "def f():\n    raise KeyError('secret')\n");
+    assert_eq!(
+        only(&named).message.as_deref(),
+        Some("A hidden case fails.\n\nYour code raised KeyError during this hidden check.")
+    );
+    assert_eq!(only(&named).message_args["exception"], "KeyError");
+    // A class whose metaclass gives no string for its name: the engine's words stand in.
+    let nameless = grade(
+        checks,
+        "class Meta(type):\n    __name__ = property(lambda cls: 5)\n\nclass Odd(Exception, metaclass=Meta):\n    pass\n\ndef f():\n    raise Odd()\n",
+    );
+    assert_eq!(
+        only(&nameless).message.as_deref(),
+        Some("A hidden case fails.\n\nYour code raised an exception during this hidden check.")
+    );
+    assert!(!only(&nameless).message_args.contains_key("exception"), "{nameless:#?}");
+}
+
+#[test]
 fn every_grade_gets_a_fresh_interpreter() {
     let checks = "[[checks]]\nid = \"a\"\nkind = \"assert\"\ntitle = \"A\"\nmessage = \"m\"\ncode = \"import sys\\nassert not hasattr(sys, 'leak'), 'state leaked'\"\n";
     let engine = Engine::new(SystemHost::default());
@@ -524,6 +553,9 @@ fn endless_recursion_is_a_recursion_budget_error_with_a_short_traceback() {
         assert!(message.contains("calls deep and was stopped"), "{message}");
         assert!(message.contains("RecursionError"), "{message}");
         assert!(message.lines().count() < 40, "repeated frames are folded:\n{message}");
+        // As CPython folds them, in its own words.
+        assert!(message.contains(" more times]\nRecursionError"), "{message}");
+        assert!(message.contains("  [Previous line repeated "), "{message}");
     }
 }
 

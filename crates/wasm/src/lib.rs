@@ -1,6 +1,6 @@
 //! A thin `wasm-bindgen` facade over `pykata-engine`: one exported class, serde in and out.
 
-use pykata_engine::{Budgets, CappedAllocator, Engine, Host, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES};
+use pykata_engine::{Budgets, CappedAllocator, Deadline, Engine, Host, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES};
 use pykata_pack::{Diagnostic, Exercise, ModuleCode, parse_exercise_json, parse_exercise_text};
 use serde::Serialize;
 use std::path::Path;
@@ -11,13 +11,22 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: CappedAllocator = CappedAllocator::new(MEMORY_LIMIT_BYTES);
 
-/// The browser host: JavaScript's clock.
+/// The browser host: JavaScript's clock; the page stops runaway code.
 #[derive(Default)]
 struct JsHost;
 
 impl Host for JsHost {
     fn now_ms(&self) -> f64 {
         js_sys::Date::now()
+    }
+
+    /// No threads for a watchdog: the page terminates a worker whose call runs too long.
+    fn deadline(&self) -> Deadline {
+        Deadline::FromOutside
+    }
+
+    fn python_clocks_trap(&self) -> bool {
+        true
     }
 }
 
