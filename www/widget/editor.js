@@ -34,6 +34,7 @@ const highlightStyle = HighlightStyle.define([
 ]);
 
 /** Marks one line (a traceback's learner line) until the code changes. */
+/** @type {import("@codemirror/state").StateEffectType<number | null>} */
 const setErrorLine = StateEffect.define();
 const errorLine = StateField.define({
   create: () => Decoration.none,
@@ -54,7 +55,9 @@ const errorLine = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
-/** Create an editor in `parent` holding `doc`; `onChange(text)` runs after every edit. */
+/** Create an editor in `parent` holding `doc`; `onChange(text)` runs after every edit.
+ * @param {Element} parent
+ * @param {{ doc: string, label: string, onChange: (text: string) => void }} options */
 export function createEditor(parent, { doc, label, onChange }) {
   const view = new EditorView({
     parent,
@@ -91,14 +94,16 @@ export function createEditor(parent, { doc, label, onChange }) {
     get text() {
       return view.state.doc.toString();
     },
-    /** Replace all the code in one undoable step of its own. */
+    /** Replace all the code in one undoable step of its own.
+     * @param {string} text */
     replace(text) {
       view.dispatch({
         changes: { from: 0, to: view.state.doc.length, insert: text },
         annotations: isolateHistory.of("full"),
       });
     },
-    /** Highlight learner line `line` (1-based), or clear the highlight with null. */
+    /** Highlight learner line `line` (1-based), or clear the highlight with null.
+     * @param {number | null | undefined} line */
     markLine(line) {
       view.dispatch({ effects: setErrorLine.of(line ?? null) });
       if (line && line <= view.state.doc.lines) {

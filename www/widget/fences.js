@@ -8,7 +8,8 @@ const LANGUAGE_CLASS = "language-py-kata";
 /** Wrappers that highlighters put around one code block. */
 const WRAPPER = `div.${LANGUAGE_CLASS}, div.highlight, div.highlighter-rouge`;
 
-/** The outermost element that holds only the code block `code`. */
+/** The outermost element that holds only the code block `code`.
+ * @param {Element} code */
 function blockOf(code) {
   let block = code.closest("pre") ?? code;
   while (block.parentElement?.matches(WRAPPER) && block.parentElement.children.length === 1) {
@@ -17,7 +18,8 @@ function blockOf(code) {
   return block;
 }
 
-/** Replace every rendered py-kata fence below `root` with a <py-kata> holding its text. */
+/** Replace every rendered py-kata fence below `root` with a <py-kata> holding its text.
+ * @param {ParentNode} [root] */
 export function upgradeFences(root = document) {
   const codes = root.querySelectorAll(`code.${LANGUAGE_CLASS}, pre.${LANGUAGE_CLASS} > code, div.${LANGUAGE_CLASS} pre > code`);
   for (const code of codes) {

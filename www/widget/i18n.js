@@ -89,19 +89,30 @@ export const CATALOGS = {
   },
 };
 
-/** The catalog for `lang` ("de-AT" falls back to "de", anything unknown to English). */
+/** The name of a string the widget shows (English has them all).
+ * @typedef {keyof typeof CATALOGS.en} StringName */
+/** One language's strings; a missing one falls back to English.
+ * @typedef {Partial<Record<StringName, string>>} Catalog */
+
+/** The catalog for `lang` ("de-AT" falls back to "de", anything unknown to English).
+ * @param {string | null | undefined} lang
+ * @returns {Catalog} */
 export function catalog(lang) {
   const base = String(lang || "en").toLowerCase().split("-")[0];
-  return CATALOGS[base] ?? CATALOGS.en;
+  return /** @type {Record<string, Catalog>} */ (CATALOGS)[base] ?? CATALOGS.en;
 }
 
-/** Look up `key` in `strings` and fill `{placeholders}` from `values`. */
+/** Look up `key` in `strings` and fill `{placeholders}` from `values`.
+ * @param {Catalog} strings
+ * @param {StringName} key
+ * @param {Record<string, string | number>} [values] */
 export function t(strings, key, values = {}) {
   const text = strings[key] ?? CATALOGS.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? `{${name}}`));
 }
 
-/** Bytes as a short human-readable size. */
+/** Bytes as a short human-readable size.
+ * @param {number} bytes */
 export function formatBytes(bytes) {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -11,9 +11,31 @@ import { upgradeFences } from "./fences.js";
 import { catalog, formatBytes, t } from "./i18n.js";
 import { STYLES } from "./styles.js";
 
+/** @import { Budget, Budgets, Diagnostic, Exercise, Report, RunOutput, Validation } from "./engine.js" */
+/** @import { RequestError } from "./engine-client.js" */
+/** @import { Catalog, StringName } from "./i18n.js" */
+
+/**
+ * The events a <py-kata> dispatches (they bubble out of its shadow root): `result` after a
+ * Check (the report), `run` after a Run (what the program printed), `invalid` when the
+ * exercise cannot be graded (what validating it found).
+ * @typedef {object} PyKataEventMap
+ * @property {CustomEvent<Report>} result
+ * @property {CustomEvent<RunOutput>} run
+ * @property {CustomEvent<{ diagnostics: Diagnostic[] }>} invalid
+ */
+
+/**
+ * An exercise written in a page, as the validator takes it: an exercise text (`toml`), the
+ * HTML form as JSON (`json`), a file `pykata build` wrote (`built`), or `invalid` with what
+ * is wrong with it.
+ * @typedef {{ format: "toml" | "json" | "built", text: string } | { format: "invalid", diagnostics: Diagnostic[] }} Written
+ */
+
 /** One engine (one worker) for every widget on the page. */
 const engine = new EngineClient();
-/** The message for a worker lost to a budget ("memory", "recursion"), by its `budget`. */
+/** The message for a worker lost to a budget ("memory", "recursion"), by its `budget`.
+ * @type {Partial<Record<Budget, StringName>>} */
 const CRASH_MESSAGES = { memory: "memoryCrashed", recursion: "recursionCrashed" };
 const STORAGE_PREFIX = "pykata:v1";
 
@@ -44,25 +66,37 @@ const TEMPLATE = `
 
 /** The exercise written inside the element (see docs/embedding.md), as the validator takes
  * it: `{format, text}` — an exercise text (`toml`), or the HTML form as JSON (`json`) — or
- * null when the element holds none. */
+ * null when the element holds none.
+ * @param {HTMLElement} element
+ * @returns {Written | null} */
 export function readInlineExercise(element) {
   const toml = element.querySelector('script[type="application/toml"][data-kata]');
-  if (toml) return { format: "toml", text: toml.textContent };
+  if (toml) return { format: "toml", text: toml.textContent ?? "" };
   if (!element.querySelector("[data-kata]")) return null;
-  const part = (name) => element.querySelector(`[data-kata="${name}"]`);
+  const part = (/** @type {string} */ name) => element.querySelector(`[data-kata="${name}"]`);
   // A <template>'s text lives in its content fragment.
-  const textOf = (node) => (node?.content ?? node)?.textContent ?? "";
-  const text = (name) => textOf(part(name)).replace(/^\n/, "");
+  const textOf = (/** @type {Element | null} */ node) =>
+    (node instanceof HTMLTemplateElement ? node.content : node)?.textContent ?? "";
+  const text = (/** @type {string} */ name) => textOf(part(name)).replace(/^\n/, "");
+  const id = element.getAttribute("name") || element.id || "exercise";
   let checks;
   try {
     checks = JSON.parse(part("checks")?.textContent || "[]");
   } catch (error) {
-    const diagnostic = { severity: "error", field: "checks", message: `not valid JSON: ${error.message}`, hints: [], span: {} };
+    /** @type {Diagnostic} */
+    const diagnostic = {
+      severity: "error",
+      field: "checks",
+      message: `not valid JSON: ${/** @type {Error} */ (error).message}`,
+      hints: [],
+      span: { file: `${location.pathname}#${id}`, line: null, column: null },
+    };
     return { format: "invalid", diagnostics: [diagnostic] };
   }
+  /** @type {Exercise} */
   const exercise = {
     manifest: {
-      id: element.getAttribute("name") || element.id || "exercise",
+      id,
       title: element.dataset.title || "",
       topic: "inline",
       difficulty: "easy",
@@ -77,7 +111,8 @@ export function readInlineExercise(element) {
   return { format: "json", text: JSON.stringify(exercise) };
 }
 
-/** `text` as nodes, its `backticked` names as <code>. */
+/** `text` as nodes, its `backticked` names as <code>.
+ * @param {string} text */
 function withCode(text) {
   return String(text)
     .split("`")
@@ -91,18 +126,22 @@ function withCode(text) {
 
 /** A promise with its `resolve` beside it. */
 function resolvable() {
-  let resolve;
+  /** @type {() => void} */
+  let resolve = () => {};
+  /** @type {Promise<void>} */
   const promise = new Promise((done) => (resolve = done));
   return { promise, resolve };
 }
 
-/** A diagnostic in one line of text, for the console. */
+/** A diagnostic in one line of text, for the console.
+ * @param {Diagnostic} diagnostic */
 function describe({ span, field, message, hints = [] }) {
   const where = [span?.line && `line ${span.line}`, field].filter(Boolean).join(", ");
   return [`${where ? `${where}: ` : ""}${message}`, ...hints.map((hint) => `  hint: ${hint}`)].join("\n");
 }
 
-/** If the host registered pykata's service worker, ask it to keep `urls` for offline use. */
+/** If the host registered pykata's service worker, ask it to keep `urls` for offline use.
+ * @param {(string | URL)[]} urls */
 function keepOffline(...urls) {
   navigator.serviceWorker?.ready.then((registration) =>
     registration.active?.postMessage({ type: "pykata:keep", urls: urls.map((url) => new URL(url, document.baseURI).href) }),
@@ -119,6 +158,7 @@ keepOffline(location.href, ...OWN_FILES);
 
 /** localStorage that reports failure instead of throwing (full or disabled storage). */
 const storage = {
+  /** @param {string} key */
   get(key) {
     try {
       return localStorage.getItem(key);
@@ -126,6 +166,7 @@ const storage = {
       return null;
     }
   },
+  /** @param {string} key @param {string} value */
   set(key, value) {
     try {
       localStorage.setItem(key, value);
@@ -137,7 +178,8 @@ const storage = {
 };
 
 /** True if `element` is within the viewport now: its engine can start at once, without
- * waiting for the first frame an IntersectionObserver reports on. */
+ * waiting for the first frame an IntersectionObserver reports on.
+ * @param {Element} element */
 function onScreen(element) {
   const box = element.getBoundingClientRect();
   return box.bottom >= 0 && box.right >= 0 && box.top <= innerHeight && box.left <= innerWidth;
@@ -146,18 +188,26 @@ function onScreen(element) {
 export class PyKataElement extends HTMLElement {
   static observedAttributes = ["src", "lang", "solution", "budget"];
 
+  /** @type {ShadowRoot} */
   #root;
   #strings = catalog("en");
+  /** @type {Exercise | null} */
   #exercise = null;
+  /** What the learner's code and progress are saved under (see `#storageKey`).
+   * @type {string | null} */
   #key = null;
+  /** @type {ReturnType<typeof createEditor> | null} */
   #editor = null;
   #hintsShown = 0;
   #failedOnce = false;
   #busy = false;
+  /** @type {IntersectionObserver | null} */
   #visibility = null;
   #loadToken = 0;
+  /** @type {Diagnostic[]} */
   #diagnostics = [];
-  /** How long a Check and a Run of the exercise may take, by the engine's rule for it. */
+  /** How long a Check and a Run of the exercise may take, by the engine's rule for it.
+   * @type {Budgets | null} */
   #budgets = null;
   /** Resolves once the reader gets near the widget: then the engine starts (and validates). */
   #seen = resolvable();
@@ -189,6 +239,7 @@ export class PyKataElement extends HTMLElement {
     this.#visibility?.disconnect();
   }
 
+  /** @param {string} name @param {string | null} oldValue @param {string | null} newValue */
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.#root.firstChild || oldValue === newValue) return;
     if (name === "src") this.#load();
@@ -201,6 +252,7 @@ export class PyKataElement extends HTMLElement {
     return this.#editor?.text ?? "";
   }
 
+  /** @param {string} text */
   set code(text) {
     this.#editor?.replace(text);
   }
@@ -210,25 +262,37 @@ export class PyKataElement extends HTMLElement {
     return this.#exercise;
   }
 
-  /** Run the code as a program; resolves with `{stdout, stderr, error, line, ...}`. */
+  /** Run the code as a program; resolves with what it printed, or null if it was stopped or
+   * the engine failed.
+   * @returns {Promise<RunOutput | null>} */
   run() {
-    return this.#perform("run");
+    return /** @type {Promise<RunOutput | null>} */ (this.#perform("run"));
   }
 
-  /** Grade the code against every check; resolves with the report. */
+  /** Grade the code against every check; resolves with the report, or null if it was stopped
+   * or the engine failed.
+   * @returns {Promise<Report | null>} */
   check() {
-    return this.#perform("check");
+    return /** @type {Promise<Report | null>} */ (this.#perform("check"));
   }
 
   /** Put the starter code back (one undoable edit). */
   reset() {
-    if (!this.#exercise) return;
+    if (!this.#exercise || !this.#editor) return;
     this.#editor.replace(this.#exercise.starter);
     this.#status(t(this.#strings, "resetDone"));
   }
 
+  /** The element of the widget's own markup (TEMPLATE) that `selector` names.
+   * @param {string} selector */
   #$(selector) {
-    return this.#root.querySelector(selector);
+    return /** @type {HTMLElement} */ (this.#root.querySelector(selector));
+  }
+
+  /** The button for `action` (`data-action`).
+   * @param {string} action */
+  #button(action) {
+    return /** @type {HTMLButtonElement} */ (this.#$(`[data-action="${action}"]`));
   }
 
   #render() {
@@ -239,13 +303,13 @@ export class PyKataElement extends HTMLElement {
     template.innerHTML = TEMPLATE;
     this.#root.append(template.content);
     this.#root.addEventListener("click", (event) => {
-      const action = event.target.closest("button")?.dataset.action;
+      const action = /** @type {Element} */ (event.target).closest("button")?.dataset.action;
       if (action) this.#onAction(action);
     });
     this.#root.addEventListener("focusin", () => this.#wake());
     this.#root.addEventListener("pointerenter", () => this.#wake());
-    engine.addEventListener("progress", (event) => this.#onProgress(event.detail));
-    engine.addEventListener("state", (event) => this.#onEngineState(event.detail));
+    engine.addEventListener("progress", (event) => this.#onProgress(/** @type {CustomEvent} */ (event).detail));
+    engine.addEventListener("state", (event) => this.#onEngineState(/** @type {CustomEvent} */ (event).detail));
     this.#applyStrings();
     this.#setBusy(false);
   }
@@ -253,7 +317,9 @@ export class PyKataElement extends HTMLElement {
   #applyStrings() {
     this.#strings = catalog(this.getAttribute("lang") || this.closest("[lang]")?.getAttribute("lang"));
     for (const button of this.#root.querySelectorAll("button[data-action]")) {
-      const key = { "use-solution": "useSolution" }[button.dataset.action] ?? button.dataset.action;
+      const action = /** @type {HTMLButtonElement} */ (button).dataset.action;
+      // Each button's label is the string named like its action.
+      const key = /** @type {StringName} */ (action === "use-solution" ? "useSolution" : action);
       button.textContent = t(this.#strings, key);
     }
     this.#$(".pk-stdin summary").textContent = t(this.#strings, "stdinLabel");
@@ -278,6 +344,7 @@ export class PyKataElement extends HTMLElement {
     const token = ++this.#loadToken;
     const src = this.getAttribute("src");
     this.#key = null;
+    /** @type {Written | null} */
     let written;
     let name;
     try {
@@ -298,14 +365,16 @@ export class PyKataElement extends HTMLElement {
         if (written.format === "json") this.#key = `inline:${name}`;
       }
     } catch (error) {
-      if (token === this.#loadToken) this.#notice(t(this.#strings, "loadFailed", { error: error.message }));
+      if (token === this.#loadToken) this.#notice(t(this.#strings, "loadFailed", { error: /** @type {Error} */ (error).message }));
       return;
     }
     if (token !== this.#loadToken) return;
+    /** The exercise shown before it is validated (JSON can be), if any.
+     * @type {Exercise | null} */
     let shown = null;
     if (written.format === "built" || written.format === "json") {
       try {
-        shown = JSON.parse(written.text);
+        shown = /** @type {Exercise} */ (JSON.parse(written.text));
         this.#show(shown);
       } catch {
         // The validator says what is wrong with it.
@@ -315,9 +384,14 @@ export class PyKataElement extends HTMLElement {
     this.#validation = this.#validate(written, name, token, shown);
   }
 
-  /** Validate `written`; resolves true once the exercise may be graded. */
+  /** Validate `written`; resolves true once the exercise may be graded.
+   * @param {Written} written
+   * @param {string} name where it is written, for the diagnostics
+   * @param {number} token the `#loadToken` of this load
+   * @param {Exercise | null} shown what `#load` already showed */
   async #validate(written, name, token, shown) {
-    let result = { exercise: null, diagnostics: written.diagnostics ?? [] };
+    /** @type {Validation} */
+    let result = { exercise: null, diagnostics: written.format === "invalid" ? written.diagnostics : [], budgets: null };
     if (written.format !== "invalid") {
       // Validating needs the engine: wait until the reader is here, so a page whose widgets
       // are all below the fold downloads nothing until then.
@@ -325,7 +399,7 @@ export class PyKataElement extends HTMLElement {
       try {
         result = await engine.request({ op: "validate", format: written.format, text: written.text, name });
       } catch (error) {
-        if (token === this.#loadToken) this.#notice(t(this.#strings, "loadFailed", { error: error.message }));
+        if (token === this.#loadToken) this.#notice(t(this.#strings, "loadFailed", { error: /** @type {Error} */ (error).message }));
         return false;
       }
     }
@@ -347,21 +421,22 @@ export class PyKataElement extends HTMLElement {
     return true;
   }
 
-  /** Show an exercise that cannot be graded: what is wrong, for its author, in place of it. */
+  /** Show an exercise that cannot be graded: what is wrong, for its author, in place of it.
+   * @param {Diagnostic[]} diagnostics */
   #showAuthorPanel(diagnostics) {
     const errors = diagnostics.filter((d) => d.severity === "error");
     this.#exercise = null;
     this.#$(".pk-editor").replaceChildren();
     this.#$(".pk-status").textContent = "";
-    this.#$('[data-action="reset"]').disabled = true;
+    this.#button("reset").disabled = true;
     this.#setBusy(this.#busy);
     this.#updateHintButton();
     this.#updateSolutionButton();
     const panel = this.#$(".pk-author");
     panel.hidden = false;
     this.#$(".pk").classList.add("pk-invalid");
-    panel.querySelector(".pk-author-title").textContent = t(this.#strings, "authorTitle", { count: errors.length });
-    panel.querySelector("ul").replaceChildren(
+    this.#$(".pk-author-title").textContent = t(this.#strings, "authorTitle", { count: errors.length });
+    this.#$(".pk-author ul").replaceChildren(
       ...errors.map((d) => {
         const item = document.createElement("li");
         const where = [d.span?.line ? t(this.#strings, "authorLine", { line: d.span.line }) : "", d.field ?? ""]
@@ -380,15 +455,24 @@ export class PyKataElement extends HTMLElement {
       }),
     );
     console.error(`<py-kata> cannot grade this exercise:\n${errors.map(describe).join("\n")}`);
-    this.dispatchEvent(new CustomEvent("invalid", { detail: { diagnostics }, bubbles: true, composed: true }));
+    this.#emit("invalid", { diagnostics });
   }
 
-  /** Show `exercise` (gradable once `#validation` says so). */
+  /** Dispatch the event `type` with `detail`, out of the shadow root to the page.
+   * @template {keyof PyKataEventMap} K
+   * @param {K} type
+   * @param {PyKataEventMap[K]["detail"]} detail */
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Show `exercise` (gradable once `#validation` says so).
+   * @param {Exercise} exercise */
   #show(exercise) {
     this.#exercise = exercise;
     this.#$(".pk-author").hidden = true;
     this.#$(".pk").classList.remove("pk-invalid");
-    this.#$('[data-action="reset"]').disabled = false;
+    this.#button("reset").disabled = false;
     this.#setBusy(this.#busy);
     this.#hintsShown = 0;
     this.#failedOnce = false;
@@ -415,10 +499,12 @@ export class PyKataElement extends HTMLElement {
     this.#updateSolutionButton();
   }
 
+  /** @param {"code" | "solved"} what */
   #storageKey(what) {
     return `${STORAGE_PREFIX}:${what}:${this.#key}`;
   }
 
+  /** @param {string} action a button's `data-action` */
   #onAction(action) {
     switch (action) {
       case "run":
@@ -432,54 +518,60 @@ export class PyKataElement extends HTMLElement {
         return this.#showHint();
       case "solution":
         this.#$(".pk-solution").hidden = false;
-        return this.#$(".pk-solution button").focus();
+        return /** @type {HTMLButtonElement} */ (this.#$(".pk-solution button")).focus();
       case "use-solution":
+        if (!this.#editor || !this.#exercise) return;
         this.#editor.replace(this.#exercise.solution);
         return this.#editor.focus();
     }
   }
 
   /** Milliseconds a `kind` ("run" or "check") may take: the `budget` attribute, else the
-   * engine's for this exercise (from its `time_limit_ms`). */
+   * engine's for this exercise (from its `time_limit_ms`), known once it is validated.
+   * @param {"run" | "check"} kind */
   #budget(kind) {
-    return Number(this.getAttribute("budget")) || (kind === "run" ? this.#budgets.run_ms : this.#budgets.check_ms);
+    const budgets = /** @type {Budgets} */ (this.#budgets);
+    return Number(this.getAttribute("budget")) || (kind === "run" ? budgets.run_ms : budgets.check_ms);
   }
 
+  /** Run or Check the code; resolves with what the engine answered, or null if nothing ran.
+   * @param {"run" | "check"} kind
+   * @returns {Promise<RunOutput | Report | null>} */
   async #perform(kind) {
-    if (this.#busy || !this.#exercise) return null;
+    // The exercise and editor of the moment: another `src` may be loading while this runs.
+    const exercise = this.#exercise;
+    const editor = this.#editor;
+    if (this.#busy || !exercise || !editor) return null;
     this.#setBusy(true);
-    this.#editor.markLine(null);
+    editor.markLine(null);
     this.#notice("");
     this.#status(t(this.#strings, kind === "run" ? "running" : "checking"));
     try {
       // Nothing runs before the engine has validated the exercise.
-      if (!(await this.#validation)) return null;
-      const source = this.#editor.text;
-      const message =
-        kind === "run"
-          ? {
-              op: "run",
-              source,
-              stdin: this.#$(".pk-stdin textarea").value,
-              limitMs: this.#budget(kind),
-              modules: this.#exercise.manifest.module_code,
-            }
-          : { op: "grade", exercise: this.#exercise, source };
-      const result = await engine.request(message, this.#budget(kind));
-      if (kind === "run") this.#showRun(result);
-      else this.#showReport(result);
-      this.dispatchEvent(
-        new CustomEvent(kind === "run" ? "run" : "result", { detail: result, bubbles: true, composed: true }),
-      );
-      return result;
-    } catch (error) {
+      if (!(await this.#validation) || exercise !== this.#exercise) return null;
+      const source = editor.text;
+      if (kind === "run") {
+        const stdin = /** @type {HTMLTextAreaElement} */ (this.#$(".pk-stdin textarea")).value;
+        const limitMs = this.#budget(kind);
+        const modules = exercise.manifest.module_code;
+        const output = await engine.request({ op: "run", source, stdin, limitMs, modules }, limitMs);
+        this.#showRun(output);
+        this.#emit("run", output);
+        return output;
+      }
+      const report = await engine.request({ op: "grade", exercise, source }, this.#budget(kind));
+      this.#showReport(report);
+      this.#emit("result", report);
+      return report;
+    } catch (caught) {
+      const error = /** @type {RequestError} */ (caught);
       this.#status(
         error.stopped === "budget"
           ? t(this.#strings, "stoppedByBudget", { seconds: this.#budget(kind) / 1000 })
           : error.stopped
             ? t(this.#strings, "stoppedByUser")
             : error.crashed
-              ? t(this.#strings, CRASH_MESSAGES[error.budget] ?? "engineCrashed", { error: error.message })
+              ? t(this.#strings, (error.budget && CRASH_MESSAGES[error.budget]) || "engineCrashed", { error: error.message })
               : t(this.#strings, "engineError", { error: error.message }),
         "fail",
       );
@@ -489,27 +581,32 @@ export class PyKataElement extends HTMLElement {
     }
   }
 
-  /** Run and Check are offered when nothing runs and there is an exercise to run. */
+  /** Run and Check are offered when nothing runs and there is an exercise to run.
+   * @param {boolean} busy */
   #setBusy(busy) {
     this.#busy = busy;
-    for (const action of ["run", "check"]) this.#$(`[data-action="${action}"]`).disabled = busy || !this.#exercise;
-    this.#$('[data-action="stop"]').disabled = !busy;
+    for (const action of ["run", "check"]) this.#button(action).disabled = busy || !this.#exercise;
+    this.#button("stop").disabled = !busy;
   }
 
+  /** @param {string} text @param {"" | "pass" | "fail"} [tone] */
   #status(text, tone = "") {
     const status = this.#$(".pk-status");
     status.textContent = text;
     status.className = `pk-status ${tone}`;
   }
 
+  /** @param {string} text */
   #notice(text) {
     this.#$(".pk-notice").textContent = text;
   }
 
+  /** @param {RunOutput} result */
   #showRun(result) {
     const output = this.#$(".pk-output");
+    /** @type {HTMLElement[]} */
     const parts = [];
-    const add = (text, className) => {
+    const add = (/** @type {string} */ text, /** @type {string} */ className) => {
       const span = document.createElement("span");
       span.className = className;
       span.textContent = text;
@@ -523,10 +620,11 @@ export class PyKataElement extends HTMLElement {
     if (!parts.length) add(t(this.#strings, "noOutput"), "notice");
     output.replaceChildren(...parts);
     this.#$(".pk-results").replaceChildren();
-    this.#editor.markLine(result.line);
+    this.#editor?.markLine(result.line);
     this.#status(t(this.#strings, result.error ? "ranWithError" : "ranOk"), result.error ? "fail" : "");
   }
 
+  /** @param {Report} report */
   #showReport(report) {
     const list = this.#$(".pk-results");
     list.replaceChildren();
@@ -557,7 +655,7 @@ export class PyKataElement extends HTMLElement {
       line ??= test.status === "pass" ? null : (test.line ?? null);
       list.append(item);
     }
-    this.#editor.markLine(line);
+    this.#editor?.markLine(line);
     const passed = report.tests.filter((test) => test.status === "pass").length;
     const count = report.tests.length;
     if (report.status === "pass") {
@@ -584,7 +682,7 @@ export class PyKataElement extends HTMLElement {
   }
 
   #updateHintButton() {
-    const button = this.#$('[data-action="hint"]');
+    const button = this.#button("hint");
     const total = this.#exercise?.manifest.hints.length ?? 0;
     button.hidden = total === 0;
     button.disabled = this.#hintsShown >= total;
@@ -599,29 +697,31 @@ export class PyKataElement extends HTMLElement {
   #updateSolutionButton() {
     const mode = this.getAttribute("solution") || "after-fail";
     const available = Boolean(this.#exercise?.solution) && (mode === "always" || (mode === "after-fail" && this.#failedOnce));
-    this.#$('[data-action="solution"]').hidden = !available;
+    this.#button("solution").hidden = !available;
   }
 
+  /** @param {{ loaded: number, total: number }} progress bytes of the engine's download */
   #onProgress({ loaded, total }) {
     const bar = this.#$(".pk-progress");
     bar.hidden = false;
-    const progress = bar.querySelector("progress");
+    const progress = /** @type {HTMLProgressElement} */ (this.#$(".pk-progress progress"));
     if (total) progress.value = loaded / total;
     else progress.removeAttribute("value");
-    bar.querySelector(".pk-progress-label").textContent = total
+    this.#$(".pk-progress-label").textContent = total
       ? t(this.#strings, "loadingBytes", { loaded: formatBytes(loaded), total: formatBytes(total) })
       : t(this.#strings, "loadingSoFar", { loaded: formatBytes(loaded) });
   }
 
+  /** @param {{ state: import("./engine-client.js").EngineState, error?: string }} detail */
   #onEngineState({ state, error }) {
     const bar = this.#$(".pk-progress");
     if (state === "ready") {
-      bar.querySelector(".pk-progress-label").textContent = t(this.#strings, "ready");
-      bar.querySelector("progress").value = 1;
+      this.#$(".pk-progress-label").textContent = t(this.#strings, "ready");
+      /** @type {HTMLProgressElement} */ (this.#$(".pk-progress progress")).value = 1;
       setTimeout(() => (bar.hidden = true), 1200);
     } else if (state === "failed") {
       bar.hidden = true;
-      this.#notice(t(this.#strings, "failedToLoad", { error }));
+      this.#notice(t(this.#strings, "failedToLoad", { error: error ?? "" }));
     }
   }
 }

@@ -16,42 +16,47 @@ const CORE = [
   "pkg/pykata_wasm_bg.image",
 ];
 
+/** This script's global scope: a service worker's. */
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
 /** `url` without its query and fragment: cached copies are matched ignoring the query. */
-const bare = (url) => url.split(/[?#]/)[0];
+const bare = (/** @type {string} */ url) => url.split(/[?#]/)[0];
 
 /** The cross-origin URLs (a CDN's) pages asked to keep: read from the cache when this worker
  * starts (it is stopped when idle and forgets), then kept up to date. */
+/** @type {Set<string> | null} */
 let kept = null;
 const keptLoaded = caches
   .open(CACHE)
   .then((cache) => cache.keys())
   .then((requests) => {
-    kept ??= new Set();
-    for (const request of requests) kept.add(bare(request.url));
-    return kept;
+    const set = (kept ??= new Set());
+    for (const request of requests) set.add(bare(request.url));
+    return set;
   });
 
-self.addEventListener("install", (event) => {
+sw.addEventListener("install", (event) => {
   // Only where the widget is served beside this file; from a CDN its files are kept once a page
   // asks. One missing file must not keep the worker from installing.
-  const base = new URL("./", self.location).href;
+  const base = new URL("./", sw.location.href).href;
   event.waitUntil(
     caches
       .open(CACHE)
       .then((cache) => Promise.allSettled(CORE.map((path) => cache.add(new URL(path, base).href))))
-      .then(() => self.skipWaiting()),
+      .then(() => sw.skipWaiting()),
   );
 });
 
-self.addEventListener("activate", (event) => {
-  event.waitUntil(self.clients.claim());
+sw.addEventListener("activate", (event) => {
+  event.waitUntil(sw.clients.claim());
 });
 
 // Pages ask for what they loaded before this worker controlled them (the page itself, its
 // exercises, the widget and engine) to be kept too; see `keepOffline` in the widget.
-self.addEventListener("message", (event) => {
+sw.addEventListener("message", (event) => {
   if (event.data?.type !== "pykata:keep") return;
-  const urls = event.data.urls.filter((url) => /^https?:/.test(url)).map(bare);
+  /** @type {string[]} */
+  const urls = event.data.urls.filter((/** @type {string} */ url) => /^https?:/.test(url)).map(bare);
   event.waitUntil(
     caches.open(CACHE).then(async (cache) => {
       const set = await keptLoaded;
@@ -66,7 +71,9 @@ self.addEventListener("message", (event) => {
   );
 });
 
-/** The network's answer to `request`, a copy kept when it is good; the kept copy offline. */
+/** The network's answer to `request`, a copy kept when it is good; the kept copy offline.
+ * @param {FetchEvent} event
+ * @param {Request} request */
 function networkFirst(event, request) {
   return fetch(request)
     .then((response) => {
@@ -79,10 +86,10 @@ function networkFirst(event, request) {
     .catch(async () => (await caches.match(request, { ignoreSearch: true, ignoreVary: true })) ?? Response.error());
 }
 
-self.addEventListener("fetch", (event) => {
+sw.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET") return;
-  if (new URL(request.url).origin === self.location.origin) {
+  if (new URL(request.url).origin === sw.location.origin) {
     event.respondWith(networkFirst(event, request));
     return;
   }

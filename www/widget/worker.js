@@ -2,6 +2,9 @@
 // the page. Messages in: {id, op: "validate" | "grade" | "run" | "preload", ...}; out: {type: "progress", loaded,
 // total}, {type: "ready"}, and {id, ok, result | error}. A runaway program is stopped by
 // terminating this worker, never by blocking the page.
+/** @import { Request, WorkerMessage } from "./engine-client.js" */
+/** @import { Report, RunOutput, Validation } from "./engine.js" */
+/** @typedef {import("./pkg/pykata_wasm.js").PyKata} Engine */
 import { restoreImage } from "./engine-image.js";
 
 const WASM_URL = new URL("./pkg/pykata_wasm_bg.wasm", import.meta.url);
@@ -14,13 +17,22 @@ const glue = import("./pkg/pykata_wasm.js");
 const image = fetch(IMAGE_URL)
   .then((response) => (response.ok ? response.arrayBuffer() : null))
   .catch(() => null);
-/** The `PyKata` class, once the engine is initialised. */
+/** The `PyKata` class, once the engine is initialised.
+ * @type {typeof import("./pkg/pykata_wasm.js").PyKata | null} */
 let PyKata = null;
-/** The engine's exercise validator (no interpreter needed), once initialised. */
+/** The engine's exercise validator (no interpreter needed), once initialised.
+ * @type {typeof import("./pkg/pykata_wasm.js").validateExercise | null} */
 let validateExercise = null;
 
+/** Tell the page (engine-client.js). @param {WorkerMessage} message */
+const post = (message) => self.postMessage(message);
+
 /** Read `response`, reporting its bytes as they arrive (`total` 0 when unknown); with `keep`,
- * return them. */
+ * return them.
+ * @template {boolean} Keep
+ * @param {Response} response
+ * @param {Keep} keep
+ * @returns {Promise<Keep extends true ? ArrayBuffer : null>} */
 async function read(response, keep) {
   // The bytes read here are unpacked, so a compressed response's Content-Length (the packed
   // size) is no total. From another origin (a CDN: a "cors" response) Content-Encoding cannot be
@@ -30,7 +42,7 @@ async function read(response, keep) {
   const compressed = response.headers.get("content-encoding");
   const hidden = response.type === "cors" && !compressed;
   let total = compressed || hidden ? 0 : Number(response.headers.get("content-length")) || 0;
-  const reader = response.body.getReader();
+  const reader = /** @type {ReadableStream<Uint8Array<ArrayBuffer>>} */ (response.body).getReader();
   const chunks = [];
   let loaded = 0;
   for (;;) {
@@ -39,9 +51,9 @@ async function read(response, keep) {
     if (keep) chunks.push(value);
     loaded += value.length;
     if (loaded > total) total = 0;
-    self.postMessage({ type: "progress", loaded, total });
+    post({ type: "progress", loaded, total });
   }
-  return keep ? new Blob(chunks).arrayBuffer() : null;
+  return /** @type {any} */ (keep ? new Blob(chunks).arrayBuffer() : null);
 }
 
 /** Download and compile the wasm module. Where the server labels it `application/wasm`, the
@@ -67,29 +79,30 @@ const initialised = Promise.all([glue, compile(), image]).then(async ([{ default
   if (bytes && !restoreImage(module, wasm, bytes)) console.warn("pykata: the engine image belongs to another build; starting Python without it");
   PyKata = api;
   validateExercise = validate;
-  self.postMessage({ type: "ready" });
+  post({ type: "ready" });
 });
 /** The engine with Python started — once the validations already asked for are answered, so
  * an exercise shows (and its first Check is sent) while the interpreter starts. */
 const ready = initialised.then(
   () =>
-    new Promise((resolve, reject) =>
+    /** @type {Promise<Engine>} */ (new Promise((resolve, reject) =>
       setTimeout(() => {
         try {
-          const engine = new PyKata();
+          const engine = new (/** @type {NonNullable<typeof PyKata>} */ (PyKata))();
           engine.prepare();
           resolve(engine);
         } catch (error) {
           reject(error);
         }
       }, 0),
-    ),
+    )),
 );
-ready.catch((error) => self.postMessage({ type: "failed", error: String(error?.message ?? error) }));
+ready.catch((error) => post({ type: "failed", error: String(error?.message ?? error) }));
 
 /** Import ahead of need what a first Check that raises would otherwise wait for. Only a head
  * start: if it fails, the import happens on first need (and a trap that broke the instance
- * surfaces on the next request, which replaces the worker). */
+ * surfaces on the next request, which replaces the worker).
+ * @param {Engine} engine */
 function preload(engine) {
   try {
     engine.preload();
@@ -99,47 +112,57 @@ function preload(engine) {
 }
 
 /** After a submission, get Python ready for the next while the learner reads the results:
- * start a new interpreter if that one was used up, then preload once the reply is out. */
+ * start a new interpreter if that one was used up, then preload once the reply is out.
+ * @param {Engine} engine */
 function warmUp(engine) {
   engine.prepare();
   setTimeout(() => preload(engine), 0);
 }
 
 /** Which budget a trap stands for: memory if the engine refused an allocation during the
- * call, recursion if the JavaScript stack overflowed, else none. */
+ * call, recursion if the JavaScript stack overflowed, else none.
+ * @param {unknown} error
+ * @returns {import("./engine.js").Budget | null} */
 function crashCause(error) {
   if (PyKata?.memoryExhausted()) return "memory";
-  if (error instanceof RangeError || /call stack|stack overflow/i.test(String(error?.message))) return "recursion";
+  if (error instanceof RangeError || /call stack|stack overflow/i.test(String(/** @type {Error} */ (error)?.message))) return "recursion";
   return null;
 }
 
-self.onmessage = async ({ data }) => {
-  const { id, op } = data;
+// What the engine's calls answer is typed `any` by wasm-bindgen: the annotations below say
+// which Rust type each serialises (crates/wasm/src/lib.rs).
+self.onmessage = async (/** @type {MessageEvent<Request & { id: number }>} */ { data }) => {
+  const { id } = data;
   try {
-    if (op === "validate") {
+    if (data.op === "validate") {
       await initialised;
-      self.postMessage({ id, ok: true, result: validateExercise(data.format, data.text, data.name) });
+      const validate = /** @type {NonNullable<typeof validateExercise>} */ (validateExercise);
+      /** @type {Validation} */
+      const result = validate(data.format, data.text, data.name);
+      post({ id, ok: true, result });
       return;
     }
     const engine = await ready;
-    if (op === "preload") {
+    if (data.op === "preload") {
       preload(engine);
-      self.postMessage({ id, ok: true, result: null });
+      post({ id, ok: true, result: null });
       return;
     }
+    /** @type {Report | RunOutput} */
     const result =
-      op === "grade"
+      data.op === "grade"
         ? engine.grade(data.exercise, data.source)
         : engine.run(data.source, data.stdin ?? "", data.limitMs, data.modules);
     // Past the engine's threshold, the worker asks to be replaced once idle.
-    const retire = PyKata.shouldRetire();
-    self.postMessage({ id, ok: true, result, retire });
+    const retire = /** @type {NonNullable<typeof PyKata>} */ (PyKata).shouldRetire();
+    post({ id, ok: true, result, retire });
     // If that submission cost the interpreter (it ran out of a budget, or changed what cannot
     // be put back), start the next one now, before the learner asks.
     if (!retire) warmUp(engine);
   } catch (error) {
     // An exception out of the wasm module (a trap, a JS stack overflow from deep native
     // recursion) leaves the instance unusable: say so and why, and the page starts a fresh worker.
-    self.postMessage({ id, ok: false, error: String(error?.message ?? error), crashed: true, budget: crashCause(error) });
+    const message = String(/** @type {Error} */ (error)?.message ?? error);
+    post({ id, ok: false, error: message, crashed: true, budget: crashCause(error) });
   }
 };

@@ -61,9 +61,11 @@ enum Command {
         #[command(subcommand)]
         from: ImportFrom,
     },
-    /// Write the JSON Schemas of exercise.toml and pack.toml into a folder (for editors).
+    /// Write the JSON Schemas of exercise.toml, pack.toml and an exercise text into a folder
+    /// (for editors), and of what the engine answers (reports, runs, validations).
     Schema {
-        /// The folder to write exercise.schema.json and pack.schema.json into.
+        /// The folder to write exercise.schema.json, pack.schema.json,
+        /// exercise-text.schema.json and engine.schema.json into.
         out: PathBuf,
     },
     /// Prove exercises sound: the solution passes, the starter and every wrong solution fail.
@@ -202,7 +204,8 @@ pub(crate) fn report_diagnostics(diagnostics: &[Diagnostic]) -> bool {
 
 fn write_schemas(out: &Path) -> Result<()> {
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    for (name, schema) in pykata_pack::json_schemas() {
+    let engine = pykata_engine::json_schema();
+    for (name, schema) in pykata_pack::json_schemas().into_iter().chain([engine]) {
         std::fs::write(out.join(name), schema).with_context(|| format!("cannot write {name}"))?;
     }
     Ok(())

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{fake_assets, pykata};
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -562,7 +562,13 @@ fn the_shipped_json_schemas_are_up_to_date() {
         pykata(&["schema", root.path().to_str().unwrap()]).status.code(),
         Some(0)
     );
-    for name in ["exercise.schema.json", "pack.schema.json"] {
+    let names = [
+        "exercise.schema.json",
+        "pack.schema.json",
+        "exercise-text.schema.json",
+        "engine.schema.json",
+    ];
+    for name in names {
         let fresh = fs::read_to_string(root.path().join(name)).unwrap();
         let shipped = fs::read_to_string(repo().join("docs/schema").join(name)).unwrap_or_default();
         assert!(
@@ -570,12 +576,44 @@ fn the_shipped_json_schemas_are_up_to_date() {
             "docs/schema/{name} is stale: run `pykata schema docs/schema`"
         );
         let schema: Value = serde_json::from_str(&fresh).unwrap();
-        assert_eq!(
-            schema["additionalProperties"],
-            Value::Bool(false),
-            "typos are flagged in editors too"
+        if name != "engine.schema.json" {
+            assert_eq!(
+                schema["additionalProperties"],
+                Value::Bool(false),
+                "typos are flagged in editors too"
+            );
+        }
+        if name.starts_with("exercise") {
+            // Only `pykata build` writes the digest: an author's is flagged as a typo.
+            let check = &schema["$defs"]["Check"]["properties"];
+            assert!(
+                check["expected"].is_object() && check["expected_sha256"].is_null(),
+                "{name}"
+            );
+        }
+    }
+    // What the engine answers, from which www/make-types.mjs generates the widget's types: the
+    // serialising side (an `Option` always written is required and may be null), and a built
+    // exercise's check may carry the digest `pykata build` writes.
+    let engine: Value =
+        serde_json::from_str(&fs::read_to_string(root.path().join("engine.schema.json")).unwrap()).unwrap();
+    let defs = &engine["$defs"];
+    for answer in ["Report", "RunOutput", "Validation"] {
+        assert!(
+            engine["anyOf"]
+                .as_array()
+                .unwrap()
+                .contains(&json!({"$ref": format!("#/$defs/{answer}")})),
+            "{answer}"
         );
     }
+    assert_eq!(defs["Report"]["properties"]["version"]["const"], json!(3));
+    let required = &defs["TestResult"]["required"];
+    assert!(required.as_array().unwrap().contains(&json!("message")), "{required}");
+    assert!(!required.as_array().unwrap().contains(&json!("hint")), "{required}");
+    assert!(defs["Check"]["properties"]["expected_sha256"].is_object());
+    assert!(defs["Budgets"]["properties"]["check_ms"].is_object());
+    assert!(defs["Diagnostic"]["properties"]["span"].is_object());
 }
 
 #[test]

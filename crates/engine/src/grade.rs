@@ -6,7 +6,7 @@ use crate::memory::MEMORY_LIMIT_BYTES;
 use crate::message::{Message, MessageKey};
 use crate::report::{Budget, Report, RunOutput, Status, TestResult};
 use crate::session::{Answer, RECURSION_LIMIT, Session};
-use pykata_pack::{Check, CheckKind, Manifest, MatchMode, ModuleCode};
+use pykata_pack::{Check, CheckKind, Diagnostic, Exercise, Loaded, Manifest, MatchMode, ModuleCode};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
@@ -182,6 +182,7 @@ pub fn submission_budget_ms(manifest: &Manifest) -> u64 {
 
 /// How long a host lets each kind of call on an exercise run before it stops it from outside
 /// (a browser terminates the worker): the one rule every host follows.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Budgets {
     /// A Check: every check of one submission together ([`submission_budget_ms`]).
@@ -195,6 +196,28 @@ impl Budgets {
         Budgets {
             check_ms: submission_budget_ms(manifest),
             run_ms: manifest.time_limit_ms(),
+        }
+    }
+}
+
+/// What validating an exercise found (the wasm engine's `validateExercise` answers it): the
+/// exercise to grade (none when there were errors), every diagnostic, and how long a host
+/// lets a Check or a Run of it take.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Validation {
+    pub exercise: Option<Exercise>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub budgets: Option<Budgets>,
+}
+
+impl Validation {
+    /// The answer for an exercise read with `pykata-pack`'s validator.
+    pub fn of(loaded: Loaded<Exercise>) -> Self {
+        Validation {
+            budgets: loaded.value.as_ref().map(|exercise| Budgets::of(&exercise.manifest)),
+            exercise: loaded.value,
+            diagnostics: loaded.diagnostics,
         }
     }
 }

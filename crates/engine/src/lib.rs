@@ -13,10 +13,36 @@ mod report;
 mod session;
 mod watchdog;
 
-pub use grade::{Budgets, Engine, EngineError, budget_message, submission_budget_ms};
+pub use grade::{Budgets, Engine, EngineError, Validation, budget_message, submission_budget_ms};
 pub use host::{Deadline, Host};
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::SystemHost;
 pub use memory::{CappedAllocator, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES};
 pub use message::{Message, MessageKey};
 pub use report::{Budget, Report, RunOutput, Status, TestResult};
+
+/// The JSON Schema of what the engine answers a host (file name, schema): a grading
+/// [`Report`], a Run's [`RunOutput`] and a [`Validation`], each with every type it holds under
+/// `$defs`, as the engine writes them (the serialising side: a field serde may skip is
+/// optional, an `Option` it always writes is required and may be null). The widget's
+/// TypeScript declarations are generated from it (`www/make-types.mjs`).
+#[cfg(feature = "schema")]
+pub fn json_schema() -> (&'static str, String) {
+    let mut generator = schemars::generate::SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    let answers = [
+        generator.subschema_for::<Report>(),
+        generator.subschema_for::<RunOutput>(),
+        generator.subschema_for::<Validation>(),
+    ];
+    let mut schema = schemars::json_schema!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "pykata engine answer",
+        "description": "What pykata's engine answers a host: a Report (grading), a RunOutput (a Run) or a Validation (validateExercise).",
+        "anyOf": answers,
+    });
+    schema.insert("$defs".to_owned(), generator.take_definitions(true).into());
+    let text = serde_json::to_string_pretty(&schema).expect("schemas serialise") + "\n";
+    ("engine.schema.json", text)
+}

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// The outcome of a whole submission or of one check.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
@@ -26,6 +27,7 @@ impl Status {
 }
 
 /// A limit the learner's code ran into.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Budget {
@@ -38,9 +40,11 @@ pub enum Budget {
 }
 
 /// The report for one submission: Exercism v3 fields plus pykata's own.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Always 3 (Exercism's test-runner interface version).
+    #[cfg_attr(feature = "schema", schemars(extend("const" = 3)))]
     pub version: u8,
     pub status: Status,
     /// Why the submission could not be graded at all (status `error`), e.g. a syntax error.
@@ -115,6 +119,7 @@ impl Report {
 }
 
 /// The result of one check.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TestResult {
     /// The check's title.
@@ -175,6 +180,7 @@ fn finite<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::
 }
 
 /// What a plain Run of the learner's program produced.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RunOutput {
     pub stdout: String,

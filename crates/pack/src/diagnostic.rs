@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// How bad a problem is: errors make a pack unusable, warnings make it weak.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -14,6 +15,7 @@ pub enum Severity {
 }
 
 /// Where a problem is: a file and, when known, a byte range in it with its 1-based line and column.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Span {
     pub file: PathBuf,
@@ -57,6 +59,7 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 }
 
 /// One problem: what is wrong, where, in which field, and how to fix it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,

@@ -32,9 +32,22 @@ pub use text::{parse_exercise_json, parse_exercise_text};
 
 /// The JSON Schemas of `exercise.toml`, `pack.toml` and an exercise text (file name, schema),
 /// so editors such as Taplo can validate and complete them while authoring.
+///
+/// `expected_sha256` is left out of a check's fields there: only `pykata build` writes it (the
+/// validator refuses it from authors), so an editor flags it like any unknown field.
 #[cfg(feature = "schema")]
 pub fn json_schemas() -> [(&'static str, String); 3] {
-    let render = |schema: schemars::Schema| serde_json::to_string_pretty(&schema).expect("schemas serialise") + "\n";
+    let render = |mut schema: schemars::Schema| {
+        if let Some(check) = schema
+            .get_mut("$defs")
+            .and_then(|defs| defs.get_mut("Check"))
+            .and_then(|check| check.get_mut("properties"))
+            .and_then(serde_json::Value::as_object_mut)
+        {
+            check.remove("expected_sha256");
+        }
+        serde_json::to_string_pretty(&schema).expect("schemas serialise") + "\n"
+    };
     [
         ("exercise.schema.json", render(schemars::schema_for!(Manifest))),
         ("pack.schema.json", render(schemars::schema_for!(PackManifest))),

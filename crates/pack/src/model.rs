@@ -113,8 +113,7 @@ pub struct Check {
     pub match_mode: Option<MatchMode>,
     /// SHA-256 (hex) of the expected output — normalised first with `match = "normalised"` —
     /// that `pykata build` ships instead of `expected` for hidden output checks. Never written
-    /// by hand.
-    #[cfg_attr(feature = "schema", schemars(skip))]
+    /// by hand (the authoring schemas leave it out: see `json_schemas` in `lib.rs`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_sha256: Option<String>,
     /// Constructs the source must use (static checks).
@@ -211,6 +210,7 @@ pub struct WrongSolution {
 }
 
 /// A loaded exercise: its manifest and the text files beside it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Exercise {
     pub manifest: Manifest,

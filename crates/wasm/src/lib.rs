@@ -1,7 +1,7 @@
 //! A thin `wasm-bindgen` facade over `pykata-engine`: one exported class, serde in and out.
 
-use pykata_engine::{Budgets, CappedAllocator, Deadline, Engine, Host, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES};
-use pykata_pack::{Diagnostic, Exercise, ModuleCode, parse_exercise_json, parse_exercise_text};
+use pykata_engine::{CappedAllocator, Deadline, Engine, Host, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES, Validation};
+use pykata_pack::{Exercise, ModuleCode, parse_exercise_json, parse_exercise_text};
 use serde::Serialize;
 use std::path::Path;
 use wasm_bindgen::prelude::*;
@@ -41,20 +41,11 @@ fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
         .map_err(js_error)
 }
 
-/// What validating an exercise found: the exercise to grade (none when there were errors),
-/// every diagnostic, and how long the host lets a Check or a Run of it take.
-#[derive(Serialize)]
-struct Validated {
-    exercise: Option<Exercise>,
-    diagnostics: Vec<Diagnostic>,
-    budgets: Option<Budgets>,
-}
-
 /// Validate an exercise with the same rules as `pykata check`, before anything grades it.
 /// `format` is `toml` (an exercise text: a Markdown fence, `<script type="application/toml">`),
 /// `json` (the inline HTML form, built by the widget) or `built` (a file `pykata build`
-/// wrote); `name` says where it is written, for the diagnostics. Returns `{exercise,
-/// diagnostics, budgets: {check_ms, run_ms}}`.
+/// wrote); `name` says where it is written, for the diagnostics. Returns a `Validation`
+/// (`{exercise, diagnostics, budgets: {check_ms, run_ms}}`).
 #[wasm_bindgen(js_name = validateExercise)]
 pub fn validate_exercise(format: &str, text: &str, name: &str) -> Result<JsValue, JsError> {
     let file = Path::new(name);
@@ -63,11 +54,7 @@ pub fn validate_exercise(format: &str, text: &str, name: &str) -> Result<JsValue
         "json" | "built" => parse_exercise_json(file, text, format == "built"),
         other => return Err(JsError::new(&format!("unknown exercise format `{other}`"))),
     };
-    to_js(&Validated {
-        budgets: loaded.value.as_ref().map(|exercise| Budgets::of(&exercise.manifest)),
-        exercise: loaded.value,
-        diagnostics: loaded.diagnostics,
-    })
+    to_js(&Validation::of(loaded))
 }
 
 thread_local! {
