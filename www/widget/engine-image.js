@@ -7,18 +7,24 @@
 // `id` is the module's own (its custom section `pykata-image-id`), so an image is never copied
 // into another build's module; `table` is the length of wasm-bindgen's externref table then.
 
+/** What of a wasm-bindgen instance's exports an image touches.
+ * @typedef {{ memory: WebAssembly.Memory, __wbindgen_externrefs: WebAssembly.Table }} Exports */
+/** An image's header. @typedef {{ id: string, pages: number, table: number, runs: [number, number][] }} Header */
+
 /** The custom section naming a module for its image. */
 export const ID_SECTION = "pykata-image-id";
 const MAGIC = "PYKIMG1\n";
 const PAGE = 65536;
 
-/** The id `module` (a `WebAssembly.Module`) carries, or null. */
+/** The id `module` carries, or null. @param {WebAssembly.Module} module */
 export function moduleId(module) {
   const [section] = WebAssembly.Module.customSections(module, ID_SECTION);
   return section ? new TextDecoder().decode(section) : null;
 }
 
-/** Read an image's header and where its pages start; null if `bytes` is no image. */
+/** Read an image's header and where its pages start; null if `bytes` is no image.
+ * @param {Uint8Array} bytes
+ * @returns {{ header: Header, offset: number } | null} */
 function parse(bytes) {
   if (bytes.byteLength < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) return null;
   const length = new DataView(bytes.buffer, bytes.byteOffset + 8, 4).getUint32(0, true);
@@ -28,7 +34,10 @@ function parse(bytes) {
 
 /** Copy `image` (bytes) into `wasm` (a fresh instance's exports, before any call into it) if it
  * was taken from `module`. Returns true if copied, false if the image belongs to another
- * build or is no image (the instance is then untouched). */
+ * build or is no image (the instance is then untouched).
+ * @param {WebAssembly.Module} module
+ * @param {Exports} wasm
+ * @param {ArrayBuffer | Uint8Array} image */
 export function restoreImage(module, wasm, image) {
   const parsed = parse(new Uint8Array(image));
   const id = moduleId(module);
@@ -51,9 +60,14 @@ export function restoreImage(module, wasm, image) {
 
 /** The image of `wasm`'s memory now against `fresh` (a copy of it before Python started):
  * every page at or above `firstPage` that differs. Pages below it (the stack, dead once a call
- * has returned) are left out. */
+ * has returned) are left out.
+ * @param {string} id the module's id
+ * @param {Exports} wasm
+ * @param {Uint8Array} fresh
+ * @param {number} firstPage */
 export function takeImage(id, wasm, fresh, firstPage) {
   const now = new Uint8Array(wasm.memory.buffer);
+  /** @type {[number, number][]} */
   const runs = [];
   for (let page = firstPage; page < now.length / PAGE; page++) {
     const start = page * PAGE;
