@@ -538,17 +538,20 @@ export class PyKataElement extends HTMLElement {
    * @param {"run" | "check"} kind
    * @returns {Promise<RunOutput | Report | null>} */
   async #perform(kind) {
-    // The exercise and editor of the moment: another `src` may be loading while this runs.
-    const exercise = this.#exercise;
+    // The validation and editor of the moment: another `src` may be loading while this runs,
+    // which starts another validation.
+    const validation = this.#validation;
     const editor = this.#editor;
-    if (this.#busy || !exercise || !editor) return null;
+    if (this.#busy || !this.#exercise || !editor) return null;
     this.#setBusy(true);
     editor.markLine(null);
     this.#notice("");
     this.#status(t(this.#strings, kind === "run" ? "running" : "checking"));
     try {
-      // Nothing runs before the engine has validated the exercise.
-      if (!(await this.#validation) || exercise !== this.#exercise) return null;
+      // Nothing runs before the engine has validated the exercise; then it is the validated one.
+      if (!(await validation) || validation !== this.#validation) return null;
+      const exercise = this.#exercise;
+      if (!exercise) return null;
       const source = editor.text;
       if (kind === "run") {
         const stdin = /** @type {HTMLTextAreaElement} */ (this.#$(".pk-stdin textarea")).value;
