@@ -39,7 +39,8 @@ function parse(bytes) {
  * @param {Exports} wasm
  * @param {ArrayBuffer | Uint8Array} image */
 export function restoreImage(module, wasm, image) {
-  const parsed = parse(new Uint8Array(image));
+  const source = new Uint8Array(image);
+  const parsed = parse(source);
   const id = moduleId(module);
   if (!parsed || !id || parsed.header.id !== id) return false;
   const { header } = parsed;
@@ -47,7 +48,6 @@ export function restoreImage(module, wasm, image) {
   const have = memory.buffer.byteLength / PAGE;
   if (header.pages > have) memory.grow(header.pages - have);
   const target = new Uint8Array(memory.buffer);
-  const source = new Uint8Array(image);
   let offset = parsed.offset;
   for (const [first, count] of header.runs) {
     target.set(source.subarray(offset, offset + count * PAGE), first * PAGE);
