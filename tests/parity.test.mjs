@@ -3,15 +3,25 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { ROOT, PYKATA, builtExercises, freshEngine, wasmEngine, withoutTimings } from "./support.mjs";
 
-function nativeGrade(dir, file) {
+/** The native CLI's reports of `files` (paths in exercise folder `dir`), graded in one batch
+ * (`pykata grade DIR FILES... --out`), by path. */
+function nativeBatch(dir, files) {
   assert.ok(PYKATA, "set PYKATA to the native pykata binary (./x test does)");
-  const result = spawnSync(PYKATA, ["grade", dir, file], { encoding: "utf8" });
-  assert.ok([0, 1].includes(result.status), `pykata grade exited ${result.status}: ${result.stderr}`);
-  return JSON.parse(result.stdout);
+  const out = mkdtempSync(join(tmpdir(), "pykata-parity-"));
+  try {
+    const result = spawnSync(PYKATA, ["grade", dir, ...files, "--out", out], { encoding: "utf8" });
+    assert.ok([0, 1].includes(result.status), `pykata grade exited ${result.status}: ${result.stderr}`);
+    const ids = files.map((file) => basename(file, ".py"));
+    assert.equal(new Set(ids).size, ids.length, `the batch's ids are the files' names: ${ids}`);
+    return new Map(files.map((file, i) => [file, JSON.parse(readFileSync(join(out, ids[i], "results.json"), "utf8"))]));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 const exercises = builtExercises();
@@ -27,11 +37,13 @@ test("the built site has every exercise of every built pack, in the packs' order
 });
 
 for (const { name, dir, exercise, files } of exercises) {
+  let native;
   for (const { file, fails } of files) {
     test(`${name}: ${file.slice(dir.length + 1)} grades the same in wasm and natively`, async () => {
       const source = readFileSync(file, "utf8");
       const wasm = (await wasmEngine()).grade(exercise, source);
-      assert.deepEqual(withoutTimings(wasm), withoutTimings(nativeGrade(dir, file)));
+      native ??= nativeBatch(dir, files.map((f) => f.file));
+      assert.deepEqual(withoutTimings(wasm), withoutTimings(native.get(file)));
       if (fails === null) {
         assert.equal(wasm.status, "pass", JSON.stringify(wasm, null, 2));
       } else if (fails === "*") {
@@ -56,7 +68,7 @@ test("preload, as the worker calls it while the learner reads, changes no report
   const starter = join(dir, "starter.py");
   const report = engine.grade(exercise, readFileSync(starter, "utf8"));
   assert.notEqual(report.status, "pass");
-  assert.deepEqual(withoutTimings(report), withoutTimings(nativeGrade(dir, starter)));
+  assert.deepEqual(withoutTimings(report), withoutTimings(nativeBatch(dir, [starter]).get(starter)));
 });
 
 test("a syntax error is one top-level error pointing at the learner's line", async () => {

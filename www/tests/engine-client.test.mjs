@@ -44,13 +44,18 @@ test("one worker serves many requests, and answers find their request", async ()
   assert.deepEqual(await Promise.all([first, second]), ["one", "two"]);
 });
 
-test("the budget starts only when the engine is ready, then stops the worker", async () => {
+test("the budget starts only when the engine is ready, then stops the worker", async (t) => {
+  // Node's fake clock: time passes exactly as the test says, however loaded the machine is.
+  t.mock.timers.enable({ apis: ["setTimeout"] });
   const client = new EngineClient();
   const pending = client.request({ op: "run" }, 30);
   const [worker] = ScriptedWorker.all;
-  await new Promise((r) => setTimeout(r, 60));
+  t.mock.timers.tick(60);
   assert.equal(worker.terminated, false, "a slow download is not a timeout");
   worker.answer({ type: "ready" });
+  t.mock.timers.tick(29);
+  assert.equal(worker.terminated, false, "the budget counts from ready");
+  t.mock.timers.tick(1);
   await assert.rejects(pending, (error) => error.stopped === "budget");
   assert.equal(worker.terminated, true);
   assert.equal(client.state, "idle");
