@@ -57,8 +57,12 @@ test("an image of another build, or bytes that are no image, are refused and cha
   const text = IMAGE.toString("latin1");
   const otherBuild = Buffer.from(text.replace(/"id":"[0-9a-f]{64}"/, `"id":"${"0".repeat(64)}"`), "latin1");
   assert.equal(otherBuild.length, IMAGE.length, "only the id differs");
-  for (const bytes of [otherBuild, Buffer.from("<!doctype html><title>404</title>"), Buffer.alloc(0)]) {
-    assert.equal(restoreImage(module, wasm, bytes), false);
+  for (const [bytes, refused] of [
+    [otherBuild, "other-build"],
+    [Buffer.from("<!doctype html><title>404</title>"), "not-an-image"],
+    [Buffer.alloc(0), "not-an-image"],
+  ]) {
+    assert.equal(restoreImage(module, wasm, bytes), refused);
   }
   assert.ok(Buffer.from(wasm.memory.buffer).equals(Buffer.from(before)), "memory untouched");
   assert.equal(engine.isWarm(), false);

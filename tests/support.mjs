@@ -71,7 +71,7 @@ export async function freshEngine({ image = true } = {}) {
   compiled ??= new WebAssembly.Module(readFileSync(join(PKG, "pykata_wasm_bg.wasm")));
   const glue = await import(`../www/pkg/pykata_wasm.js?instance=${instances++}`);
   const wasm = glue.initSync({ module: compiled });
-  const restored = image && restoreImage(compiled, wasm, readFileSync(join(PKG, "pykata_wasm_bg.image")));
+  const restored = image && restoreImage(compiled, wasm, readFileSync(join(PKG, "pykata_wasm_bg.image"))) === "copied";
   return { glue, PyKata: glue.PyKata, engine: new glue.PyKata(), wasm, module: compiled, restored };
 }
 

@@ -52,7 +52,10 @@ const wasm = initSync({ module });
 const engine = new PyKata();
 const instantiate = performance.now() - t;
 t = performance.now();
-if (mode === "image" && !restoreImage(module, wasm, readFileSync(pkg + "/pykata_wasm_bg.image"))) throw new Error("image refused");
+if (mode === "image") {
+  const restored = restoreImage(module, wasm, readFileSync(pkg + "/pykata_wasm_bg.image"));
+  if (restored !== "copied") throw new Error(`image refused: ${restored}`);
+}
 const restore = performance.now() - t;
 t = performance.now();
 engine.run("pass", "", 10000);

@@ -435,7 +435,8 @@ test("the engine's pre-started image is used where served; without it, or of ano
   for (const [host, answer, refused] of [
     ["serves the image", null, false],
     ["has no image", { status: 404, body: "" }, false],
-    ["serves another build's image", { status: 200, body: otherBuild }, true],
+    ["serves another build's image", { status: 200, body: otherBuild }, "image belongs to another build"],
+    ["answers every path with its page", { status: 200, contentType: "text/html", body: "<!doctype html><p>Home</p>" }, "is no engine image"],
   ]) {
     const page = await browser.newPage();
     const warnings = [];
@@ -450,8 +451,8 @@ test("the engine's pre-started image is used where served; without it, or of ano
     await widget.locator('button[data-action="check"]').click();
     await widget.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
     assert.match(await widget.locator(".pk-status").textContent(), /^All \d+ checks pass\.$/, `a host that ${host}`);
-    const said = warnings.some((text) => text.includes("image belongs to another build"));
-    assert.equal(said, refused, `a host that ${host}: ${JSON.stringify(warnings)}`);
+    const refusals = warnings.filter((text) => text.includes("starting Python without it"));
+    assert.deepEqual(refusals.map((text) => text.includes(refused)), refused ? [true] : [], `a host that ${host}: ${JSON.stringify(warnings)}`);
     await page.close();
   }
 });

@@ -32,17 +32,22 @@ function parse(bytes) {
   return { header, offset: 12 + length };
 }
 
+/** What `restoreImage` did: copied the image in, or left the instance untouched because the
+ * bytes are no image (say, a host's HTML page answered for any path) or one of another build.
+ * @typedef {"copied" | "not-an-image" | "other-build"} Restored */
+
 /** Copy `image` (bytes) into `wasm` (a fresh instance's exports, before any call into it) if it
- * was taken from `module`. Returns true if copied, false if the image belongs to another
- * build or is no image (the instance is then untouched).
+ * was taken from `module`.
  * @param {WebAssembly.Module} module
  * @param {Exports} wasm
- * @param {ArrayBuffer | Uint8Array} image */
+ * @param {ArrayBuffer | Uint8Array} image
+ * @returns {Restored} */
 export function restoreImage(module, wasm, image) {
   const source = new Uint8Array(image);
   const parsed = parse(source);
+  if (!parsed) return "not-an-image";
   const id = moduleId(module);
-  if (!parsed || !id || parsed.header.id !== id) return false;
+  if (!id || parsed.header.id !== id) return "other-build";
   const { header } = parsed;
   const memory = wasm.memory;
   const have = memory.buffer.byteLength / PAGE;
@@ -55,7 +60,7 @@ export function restoreImage(module, wasm, image) {
   }
   const table = wasm.__wbindgen_externrefs;
   if (table && table.length < header.table) table.grow(header.table - table.length);
-  return true;
+  return "copied";
 }
 
 /** The image of `wasm`'s memory now against `fresh` (a copy of it before Python started):

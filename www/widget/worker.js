@@ -17,6 +17,12 @@ const glue = import("./pkg/pykata_wasm.js");
 const image = fetch(IMAGE_URL)
   .then((response) => (response.ok ? response.arrayBuffer() : null))
   .catch(() => null);
+/** Why an image was not copied in, for the console (where a host's developer looks).
+ * @type {Record<Exclude<import("./engine-image.js").Restored, "copied">, string>} */
+const IMAGE_REFUSED = {
+  "not-an-image": `${IMAGE_URL} is no engine image (is the server answering it with a page?)`,
+  "other-build": "the engine image belongs to another build",
+};
 /** The `PyKata` class, once the engine is initialised.
  * @type {typeof import("./pkg/pykata_wasm.js").PyKata | null} */
 let PyKata = null;
@@ -76,7 +82,8 @@ async function compile() {
 const initialised = Promise.all([glue, compile(), image]).then(async ([{ default: init, PyKata: api, validateExercise: validate }, module, bytes]) => {
   const wasm = await init({ module_or_path: module });
   // Before any call into the instance: with the image copied in, Python has started.
-  if (bytes && !restoreImage(module, wasm, bytes)) console.warn("pykata: the engine image belongs to another build; starting Python without it");
+  const restored = bytes ? restoreImage(module, wasm, bytes) : "copied";
+  if (restored !== "copied") console.warn(`pykata: ${IMAGE_REFUSED[restored]}; starting Python without it`);
   PyKata = api;
   validateExercise = validate;
   post({ type: "ready" });
