@@ -140,7 +140,7 @@ fn a_concept_exercise_imports_with_its_exemplar_helper_modules_and_pytest_marks(
         negative["message"]
             .as_str()
             .unwrap()
-            .contains("DID NOT RAISE ValueError"),
+            .contains("expected ValueError to be raised, but nothing was raised"),
         "{negative:#}"
     );
     let (report, failing) = grade(&dir, &original(".meta/exemplar.py"));
