@@ -11,7 +11,9 @@
 //! The protocol: one JSON request per line on the child's stdin (`{id, manifest, source}`),
 //! one JSON reply per line on its stdout (`{id, report | error, retire}`). Anything else on
 //! the child's stdout is ignored, and a reply counts only with the id of the request. A child
-//! that dies says why by its exit code (see [`death`]); its stderr is not read.
+//! that dies says why by its exit code (see [`death`]). Its stderr is not parsed: learner code's
+//! streams are captured by the engine, so only a fault of pykata's writes there (a panic's
+//! text), and the CLI shows its end to whoever runs it when a child dies of an unknown cause.
 
 mod death;
 
@@ -22,7 +24,7 @@ use pykata_engine::{
 use pykata_pack::Manifest;
 use serde::{Deserialize, Serialize};
 use std::hash::{BuildHasher, RandomState};
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -36,6 +38,8 @@ const START_MARGIN: Duration = Duration::from_secs(2);
 const ENGINE_STACK_BYTES: usize = 256 * 1024 * 1024;
 /// The longest line of a child's stdout that is read whole; longer lines are no reply.
 const REPLY_MAX_BYTES: usize = 64 * 1024 * 1024;
+/// How much of the end of a child's stderr is kept, to show when it dies of an unknown cause.
+const STDERR_TAIL_BYTES: usize = 8 * 1024;
 
 /// What the parent asks a child.
 #[derive(Serialize)]
@@ -123,7 +127,14 @@ impl Grader {
                     budget_message(Budget::Time, budget_ms),
                 ))
             }
-            Waited::Died => Ok(crash_report(worker.finish(), budget_ms)),
+            Waited::Died => {
+                let Ended { status, stderr } = worker.finish();
+                let report = crash_report(status, budget_ms);
+                if report.budget.is_none() && !stderr.trim().is_empty() {
+                    eprintln!("pykata: the grading process died; the end of what it wrote:\n{}", stderr.trim_end());
+                }
+                Ok(report)
+            }
         }
     }
 }
@@ -156,6 +167,14 @@ struct Worker {
     stdin: ChildStdin,
     replies: Receiver<Reply>,
     reader: JoinHandle<()>,
+    /// Reads the child's stderr to its end; answers the last [`STDERR_TAIL_BYTES`] of it.
+    stderr: JoinHandle<Vec<u8>>,
+}
+
+/// How a child ended: its exit status, and the end of its stderr.
+struct Ended {
+    status: Option<ExitStatus>,
+    stderr: String,
 }
 
 impl Worker {
@@ -169,12 +188,23 @@ impl Worker {
             .arg("worker")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .with_context(|| format!("cannot start {} worker", exe.display()))?;
-        let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
-            unreachable!("stdin and stdout are piped");
+        let (Some(stdin), Some(stdout), Some(mut stderr)) = (child.stdin.take(), child.stdout.take(), child.stderr.take())
+        else {
+            unreachable!("stdin, stdout and stderr are piped");
         };
+        let stderr = std::thread::spawn(move || {
+            let mut tail = Vec::new();
+            let mut chunk = [0; 4096];
+            while let Ok(read @ 1..) = stderr.read(&mut chunk) {
+                tail.extend_from_slice(&chunk[..read]);
+                let excess = tail.len().saturating_sub(STDERR_TAIL_BYTES);
+                tail.drain(..excess);
+            }
+            tail
+        });
         let (sender, replies) = mpsc::channel();
         let reader = std::thread::spawn(move || {
             let mut stdout = BufReader::new(stdout);
@@ -199,6 +229,7 @@ impl Worker {
             stdin,
             replies,
             reader,
+            stderr,
         })
     }
 
@@ -230,12 +261,16 @@ impl Worker {
         self.finish();
     }
 
-    /// Wait for the child to end; its exit status.
-    fn finish(mut self) -> Option<ExitStatus> {
+    /// Wait for the child to end.
+    fn finish(mut self) -> Ended {
         drop(self.stdin);
         let status = self.child.wait().ok();
         let _ = self.reader.join();
-        status
+        let stderr = self.stderr.join().unwrap_or_default();
+        Ended {
+            status,
+            stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        }
     }
 }
 
