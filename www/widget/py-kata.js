@@ -5,6 +5,7 @@
 //   <py-kata src=".../exercises/<pack>/<exercise>.json"></py-kata>
 //
 // See docs/embedding.md for attributes, the inline form, events and methods.
+import ASSETS from "./assets.json" with { type: "json" };
 import { EngineClient } from "./engine-client.js";
 import { createEditor } from "./editor.js";
 import { upgradeFences } from "./fences.js";
@@ -148,11 +149,9 @@ function keepOffline(...urls) {
   );
 }
 
-/** The widget's and the engine's files, wherever they are served from (a CDN, or beside the page). */
-const OWN_FILES = [
-  import.meta.url,
-  ...["./worker.js", "./engine-image.js", "./pkg/pykata_wasm.js", "./pkg/pykata_wasm_bg.wasm", "./pkg/pykata_wasm_bg.image"].map((path) => new URL(path, import.meta.url)),
-];
+/** The widget's and the engine's files, wherever they are served from (a CDN, or beside the
+ * page): this module (`pykata.js`) and the files beside it. */
+const OWN_FILES = ASSETS.page.map((path) => new URL(`./${path}`, import.meta.url));
 
 keepOffline(location.href, ...OWN_FILES);
 

@@ -6,15 +6,12 @@
 // Same-origin responses are kept as they load, and the widget and engine beside this file when
 // it installs; pages ask for the rest to be kept (the page itself, its exercises, and the
 // widget's and engine's files wherever they are served from).
+// Bundled into a classic script by ./x (esbuild), as browsers register service workers.
+import ASSETS from "./assets.json" with { type: "json" };
+
 const CACHE = "pykata-v1";
-const CORE = [
-  "pykata.js",
-  "worker.js",
-  "engine-image.js",
-  "pkg/pykata_wasm.js",
-  "pkg/pykata_wasm_bg.wasm",
-  "pkg/pykata_wasm_bg.image",
-];
+/** The widget's and the engine's files, beside this worker. */
+const CORE = ASSETS.page;
 
 /** This script's global scope: a service worker's. */
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-include!("assets/files.rs");
+include!(concat!(env!("OUT_DIR"), "/asset_files.rs"));
 
 /// The assets `build.rs` embedded: every one of [`FILES`] with its bytes, or none.
 const EMBEDDED: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/embedded_assets.rs"));

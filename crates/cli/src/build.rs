@@ -174,21 +174,13 @@ fn copy_assets(assets: &Assets, out: &Path, demo_pages: Option<&Path>) -> Result
         let name = page.file_name().expect("demo pages are files");
         fs::copy(&page, out.join(name)).with_context(|| format!("cannot copy {}", page.display()))?;
     }
-    for asset in PRECOMPRESSED {
+    // The files every page loads, beside themselves as `.br` and `.gz` for hosts that serve
+    // pre-compressed files (see docs/embedding.md).
+    for asset in crate::assets::PAGE {
         precompress(&out.join(asset))?;
     }
     Ok(())
 }
-
-/// The big assets every page loads, written beside themselves as `.br` and `.gz` for hosts
-/// that serve pre-compressed files (see docs/embedding.md).
-const PRECOMPRESSED: [&str; 5] = [
-    "pkg/pykata_wasm_bg.wasm",
-    "pkg/pykata_wasm_bg.image",
-    "pkg/pykata_wasm.js",
-    "pykata.js",
-    "worker.js",
-];
 
 /// Write `file.br` (brotli, quality 11) and `file.gz` (gzip, level 9) beside `file`. Brotli at
 /// its best takes minutes for the engine, so results are kept in a cache keyed by the content's

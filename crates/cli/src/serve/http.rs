@@ -272,7 +272,7 @@ fn segments(path: &str) -> Option<Vec<String>> {
 /// or the file name for the top-level assets.
 fn widget_path(segments: &[String]) -> Option<Vec<String>> {
     let last = segments.last()?;
-    if ["pykata.js", "pykata.js.map", "worker.js", "engine-image.js", "pykata-sw.js", "pykata.d.ts"].contains(&last.as_str()) {
+    if crate::assets::WIDGET.contains(&last.as_str()) {
         return Some(vec![last.clone()]);
     }
     let at = segments.iter().rposition(|s| s == "pkg" || s == "exercises")?;

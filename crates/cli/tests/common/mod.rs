@@ -4,6 +4,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The web assets as www/widget/assets.json lists them (written by the CLI's build.rs).
+#[allow(dead_code)] // the tests need only `FILES`
+mod assets {
+    include!(concat!(env!("OUT_DIR"), "/asset_files.rs"));
+}
+use assets::FILES;
+
 /// Run the `pykata` binary cargo built for these tests.
 pub fn pykata(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pykata"))
@@ -18,18 +25,14 @@ pub fn pykata(args: &[&str]) -> Output {
 pub fn fake_assets(root: &Path) -> PathBuf {
     let assets = root.join("assets");
     fs::create_dir_all(assets.join("pkg")).unwrap();
-    for (file, text) in [
-        ("pykata.js", "export {};"),
-        ("pykata.js.map", "{}"),
-        ("worker.js", "self.onmessage = () => {};"),
-        ("engine-image.js", "export {};"),
-        ("pykata-sw.js", "self.onfetch = () => {};"),
-        ("pykata.d.ts", "export {};"),
-        ("site.css", "body {}"),
-        ("pkg/pykata_wasm.js", "export default {};"),
-        ("pkg/pykata_wasm_bg.wasm", "\0asm"),
-        ("pkg/pykata_wasm_bg.image", "PYKIMG1\n"),
-    ] {
+    for file in FILES {
+        let text = match file.rsplit('.').next() {
+            Some("wasm") => "\0asm",
+            Some("image") => "PYKIMG1\n",
+            Some("css") => "body {}",
+            Some("map") => "{}",
+            _ => "export {};",
+        };
         fs::write(assets.join(file), text).unwrap();
     }
     fs::create_dir_all(root.join("demo-pages")).unwrap();
