@@ -119,7 +119,7 @@ textarea {
 .pk-results .pass .mark { color: var(--pk-pass); }
 .pk-results :is(.fail, .error) .mark { color: var(--pk-fail); }
 .pk-results .hidden-tag { color: var(--pk-muted); font-size: 0.8rem; margin-left: 0.4rem; }
-.pk-results pre { font: 0.84rem/1.45 var(--pk-mono); white-space: pre-wrap; overflow-wrap: anywhere; background: var(--pk-panel); padding: 0.4rem 0.6rem; border-radius: 6px; margin: 0.3rem 0 0.2rem 1.3em; }
+.pk-results pre { font: 0.84rem/1.45 var(--pk-mono); white-space: pre-wrap; overflow-wrap: anywhere; background: var(--pk-panel); padding: 0.4rem 0.6rem; border-radius: 6px; margin: 0.3rem 0 0.2rem 1.3em; max-height: 20rem; overflow-y: auto; }
 .pk-hints { margin: 0.5rem 0; padding-left: 1.4rem; }
 .pk-hints li { margin: 0.25rem 0; }
 .pk-solution { margin-top: 0.5rem; }
