@@ -104,7 +104,7 @@ test("after Enter on Check, focus is on the Check button again; focus elsewhere 
   await page.evaluate(() => document.querySelector("#elsewhere").remove());
 });
 
-test("Reset and Hint keep focus on a live control, the last hint too", async () => {
+test("Reset, Hint and Show solution keep focus on a live control, the last hint too", async () => {
   await button("reset").focus();
   await page.keyboard.press("Enter");
   assert.deepEqual(await focusedNode(), { role: "button", name: "Reset", disabled: false });
@@ -118,6 +118,11 @@ test("Reset and Hint keep focus on a live control, the last hint too", async () 
   const focused = await focusedNode();
   assert.equal(focused?.role, "button");
   assert.equal(focused.disabled, false, `focus is on a live control: ${JSON.stringify(focused)}`);
+  await kata().evaluate((el) => el.setAttribute("solution", "always"));
+  await button("solution").focus();
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await focusedNode(), { role: "button", name: "Put the solution in the editor", disabled: false });
+  await kata().evaluate((el) => el.removeAttribute("solution"));
 });
 
 test("each result's accessible name says passed or failed, then the check's title; the marks are hidden", async () => {
