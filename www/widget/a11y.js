@@ -76,8 +76,9 @@ export function showShortcuts(strings, button, tip) {
 
 /** Mark that an action starts (`setBusy(true)`) while keeping focus on a live control: focus
  * on a control the start disabled moves to `stop`. The function returned ends the action
- * (`setBusy(false)`) and, if focus is still on `stop`, puts it back where it was (or on
- * `fallback` when it was outside the widget: focus elsewhere on the page is never taken).
+ * (`setBusy(false)`) and, if focus is on `stop` (which that disables), puts it back where it
+ * was, or on `fallback` if the action started with focus outside the widget. Focus outside
+ * the widget is never moved.
  * @param {ShadowRoot} root
  * @param {(busy: boolean) => void} setBusy
  * @param {HTMLButtonElement} stop
