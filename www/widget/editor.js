@@ -1,6 +1,6 @@
 // The code editor: CodeMirror 6 with Python highlighting, line numbers, auto-indent,
 // undo/redo, bracket matching, and a way out for keyboard users (Escape, then Tab).
-import { EditorState, StateEffect, StateField } from "@codemirror/state";
+import { EditorState, Prec, StateEffect, StateField } from "@codemirror/state";
 import {
   EditorView,
   Decoration,
@@ -55,10 +55,11 @@ const errorLine = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
-/** Create an editor in `parent` holding `doc`; `onChange(text)` runs after every edit.
+/** Create an editor in `parent` holding `doc`; `onChange(text)` runs after every edit;
+ * `shortcuts` (CodeMirror key name → command) go before every other key binding.
  * @param {Element} parent
- * @param {{ doc: string, label: string, onChange: (text: string) => void }} options */
-export function createEditor(parent, { doc, label, onChange }) {
+ * @param {{ doc: string, label: string, onChange: (text: string) => void, shortcuts: Record<string, () => void> }} options */
+export function createEditor(parent, { doc, label, onChange, shortcuts }) {
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -75,6 +76,9 @@ export function createEditor(parent, { doc, label, onChange }) {
         syntaxHighlighting(highlightStyle),
         python(),
         errorLine,
+        Prec.highest(
+          keymap.of(Object.entries(shortcuts).map(([key, command]) => ({ key, run: () => (command(), true) }))),
+        ),
         keymap.of([
           ...defaultKeymap,
           ...historyKeymap,

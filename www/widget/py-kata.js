@@ -5,6 +5,7 @@
 //   <py-kata src=".../exercises/<pack>/<exercise>.json"></py-kata>
 //
 // See docs/embedding.md for attributes, the inline form, events and methods.
+import { busyKeepingFocus, editorShortcuts, keepFocusBeside, listenForShortcuts, nameResult, outcomeWord, showShortcuts } from "./a11y.js";
 import ASSETS from "./assets.json" with { type: "json" };
 import { EngineClient } from "./engine-client.js";
 import { createEditor } from "./editor.js";
@@ -47,19 +48,23 @@ const TEMPLATE = `
   <div class="pk-author" role="alert" hidden><p class="pk-author-title"></p><ul></ul></div>
   <div class="pk-progress" hidden><progress max="1"></progress><span class="pk-progress-label"></span></div>
   <div class="pk-editor" part="editor"></div>
+  <p class="pk-keytip"></p>
   <details class="pk-stdin"><summary></summary><textarea rows="2" spellcheck="false"></textarea></details>
   <div class="pk-toolbar">
-    <button type="button" class="pk-primary" data-action="run"></button>
-    <button type="button" class="pk-primary" data-action="check"></button>
-    <button type="button" data-action="stop" disabled></button>
-    <span class="pk-spacer"></span>
-    <button type="button" data-action="hint"></button>
-    <button type="button" data-action="solution" hidden></button>
-    <button type="button" data-action="reset"></button>
+    <div class="pk-actions">
+      <button type="button" class="pk-primary" data-action="run"></button>
+      <button type="button" class="pk-primary" data-action="check"></button>
+      <button type="button" data-action="stop" disabled></button>
+    </div>
+    <div class="pk-aids">
+      <button type="button" data-action="hint"></button>
+      <button type="button" data-action="solution" hidden></button>
+      <button type="button" data-action="reset"></button>
+    </div>
   </div>
   <ol class="pk-hints" part="hints" aria-live="polite"></ol>
   <p class="pk-notice" role="alert"></p>
-  <p class="pk-status" role="status" aria-live="polite"></p>
+  <p class="pk-status" role="status"></p>
   <pre class="pk-output" part="output" tabindex="0"></pre>
   <ol class="pk-results" part="results"></ol>
   <div class="pk-solution" hidden><h3></h3><pre></pre><button type="button" data-action="use-solution"></button></div>
@@ -305,6 +310,7 @@ export class PyKataElement extends HTMLElement {
       const action = /** @type {Element} */ (event.target).closest("button")?.dataset.action;
       if (action) this.#onAction(action);
     });
+    listenForShortcuts(this.#root, (action) => this.#perform(action));
     this.#root.addEventListener("focusin", () => this.#wake());
     this.#root.addEventListener("pointerenter", () => this.#wake());
     engine.addEventListener("progress", (event) => this.#onProgress(/** @type {CustomEvent} */ (event).detail));
@@ -327,6 +333,7 @@ export class PyKataElement extends HTMLElement {
     this.#$(".pk-results").setAttribute("aria-label", t(this.#strings, "results"));
     this.#$(".pk-solution h3").textContent = t(this.#strings, "solutionTitle");
     this.#$(".pk-solved").textContent = `✓ ${t(this.#strings, "solved")}`;
+    showShortcuts(this.#strings, (action) => this.#button(action), this.#$(".pk-keytip"));
     this.#updateHintButton();
   }
 
@@ -484,6 +491,7 @@ export class PyKataElement extends HTMLElement {
     this.#editor = createEditor(editorParent, {
       doc,
       label: t(this.#strings, "editorLabel"),
+      shortcuts: editorShortcuts((action) => this.#perform(action)),
       onChange: (text) => {
         if (!storage.set(this.#storageKey("code"), text)) this.#notice(t(this.#strings, "storageFailed"));
       },
@@ -542,7 +550,7 @@ export class PyKataElement extends HTMLElement {
     const validation = this.#validation;
     const editor = this.#editor;
     if (this.#busy || !this.#exercise || !editor) return null;
-    this.#setBusy(true);
+    const done = busyKeepingFocus(this.#root, (busy) => this.#setBusy(busy), this.#button("stop"), this.#button(kind));
     editor.markLine(null);
     this.#notice("");
     this.#status(t(this.#strings, kind === "run" ? "running" : "checking"));
@@ -579,7 +587,7 @@ export class PyKataElement extends HTMLElement {
       );
       return null;
     } finally {
-      this.#setBusy(false);
+      done();
     }
   }
 
@@ -632,7 +640,7 @@ export class PyKataElement extends HTMLElement {
     list.replaceChildren();
     this.#$(".pk-output").textContent = report.message ?? "";
     let line = report.line ?? null;
-    for (const test of report.tests) {
+    for (const [index, test] of report.tests.entries()) {
       const item = document.createElement("li");
       item.className = test.status;
       item.dataset.check = test.check_id;
@@ -640,9 +648,10 @@ export class PyKataElement extends HTMLElement {
       mark.className = "mark";
       mark.setAttribute("aria-hidden", "true");
       mark.textContent = test.status === "pass" ? "✓" : "✗";
+      const word = outcomeWord(this.#strings, test.status);
       const name = document.createElement("span");
       name.textContent = test.name;
-      item.append(mark, name);
+      item.append(mark, word, name);
       if (test.hidden) {
         const tag = document.createElement("span");
         tag.className = "hidden-tag";
@@ -654,6 +663,7 @@ export class PyKataElement extends HTMLElement {
         message.textContent = test.message;
         item.append(message);
       }
+      nameResult(item, index);
       line ??= test.status === "pass" ? null : (test.line ?? null);
       list.append(item);
     }
@@ -681,6 +691,7 @@ export class PyKataElement extends HTMLElement {
     item.textContent = hints[this.#hintsShown++];
     this.#$(".pk-hints").append(item);
     this.#updateHintButton();
+    keepFocusBeside(this.#root, this.#button("hint"));
   }
 
   #updateHintButton() {

@@ -13,6 +13,7 @@ const DARK = `
   --pk-panel: var(--pykata-panel, #25282e);
   --pk-border: var(--pykata-border, #454a53);
   --pk-error-line: var(--pykata-error-line, rgba(255, 123, 114, 0.18));
+  --pk-selection: var(--pykata-selection, #3a4a66);
   --pk-syntax-keyword: var(--pykata-syntax-keyword, #d2a8ff);
   --pk-syntax-string: var(--pykata-syntax-string, #ffa198);
   --pk-syntax-comment: var(--pykata-syntax-comment, #9aa3ad);
@@ -34,6 +35,7 @@ export const STYLES = `
   --pk-panel: var(--pykata-panel, #f3f4f6);
   --pk-border: var(--pykata-border, #c9ccd1);
   --pk-error-line: var(--pykata-error-line, rgba(198, 40, 40, 0.14));
+  --pk-selection: var(--pykata-selection, #c8d7f5);
   --pk-font: var(--pykata-font, system-ui, sans-serif);
   --pk-mono: var(--pykata-mono, ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace);
   --pk-syntax-keyword: var(--pykata-syntax-keyword, #8a2be2);
@@ -64,12 +66,26 @@ export const STYLES = `
 .pk-editor { border: 1px solid var(--pk-border); border-radius: 6px; overflow: hidden; margin-top: 0.75rem; }
 .pk-editor .cm-editor { background: var(--pk-panel); color: var(--pk-fg); font-size: 0.9rem; max-height: 28rem; }
 .pk-editor .cm-scroller { font-family: var(--pk-mono); }
-.pk-editor .cm-gutters { background: var(--pk-panel); color: var(--pk-muted); border-right: 1px solid var(--pk-border); }
-.pk-editor .cm-activeLine, .pk-editor .cm-activeLineGutter { background: rgba(127, 127, 127, 0.08); }
+/* .pk .pk-editor outranks CodeMirror's own light theme (.ͼ2 .cm-…, later in the cascade), so dark mode reaches these. */
+.pk .pk-editor .cm-gutters { background: var(--pk-panel); color: var(--pk-muted); border-right: 1px solid var(--pk-border); }
+.pk .pk-editor :is(.cm-activeLine, .cm-activeLineGutter) { background: rgba(127, 127, 127, 0.12); }
+.pk .pk-editor .cm-selectionBackground, .pk .pk-editor .cm-focused .cm-scroller .cm-selectionLayer .cm-selectionBackground { background: var(--pk-selection); }
+.pk .pk-editor .cm-cursor { border-left-color: var(--pk-fg); }
 .pk-editor .cm-content { caret-color: var(--pk-fg); }
-.pk-editor .cm-focused { outline: 3px solid var(--pk-accent); outline-offset: -3px; }
+.pk .pk-editor .cm-focused { outline: 3px solid var(--pk-accent); outline-offset: -3px; }
 .pk-editor .pk-error-line { background: var(--pk-error-line); }
-.pk-toolbar { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; margin: 0.75rem 0 0.25rem; }
+.pk-keytip { visibility: hidden; margin: 0.2rem 0 0; font-size: 0.8rem; line-height: 1.3; color: var(--pk-muted); }
+.pk-editor:focus-within + .pk-keytip { visibility: visible; }
+/* Two groups (Run Check Stop | Hint Solution Reset): a group that does not fit wraps whole onto its own row. */
+.pk-toolbar { display: flex; gap: 0.5rem 1.5rem; justify-content: space-between; flex-wrap: wrap; margin: 0.35rem 0 0.25rem; }
+.pk-toolbar > div { display: flex; gap: 0.5rem; flex-wrap: wrap; }
+.pk-toolbar button { white-space: nowrap; }
+/* In a narrow widget each group takes whole rows, its buttons stretched to fill them. */
+.pk { container-type: inline-size; }
+@container (max-width: 34rem) {
+  .pk-toolbar > div { flex: 1 1 100%; }
+  .pk-toolbar button { flex: 1 1 auto; padding-inline: 0.6rem; }
+}
 button {
   font: inherit; font-size: 0.92rem; padding: 0.35rem 0.9rem; border-radius: 6px; cursor: pointer;
   border: 1px solid var(--pk-accent); background: transparent; color: var(--pk-accent);
@@ -77,7 +93,6 @@ button {
 button.pk-primary { background: var(--pk-accent); color: var(--pk-accent-fg); }
 button:disabled { opacity: 0.45; cursor: default; }
 button:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid var(--pk-accent); outline-offset: 2px; }
-.pk-spacer { flex: 1; }
 details.pk-stdin { margin-top: 0.5rem; }
 details.pk-stdin summary { cursor: pointer; color: var(--pk-muted); font-size: 0.9rem; }
 textarea {
@@ -104,7 +119,7 @@ textarea {
 .pk-results .pass .mark { color: var(--pk-pass); }
 .pk-results :is(.fail, .error) .mark { color: var(--pk-fail); }
 .pk-results .hidden-tag { color: var(--pk-muted); font-size: 0.8rem; margin-left: 0.4rem; }
-.pk-results pre { font: 0.84rem/1.45 var(--pk-mono); white-space: pre-wrap; overflow-wrap: anywhere; background: var(--pk-panel); padding: 0.4rem 0.6rem; border-radius: 6px; margin: 0.3rem 0 0.2rem 1.3em; }
+.pk-results pre { font: 0.84rem/1.45 var(--pk-mono); white-space: pre-wrap; overflow-wrap: anywhere; background: var(--pk-panel); padding: 0.4rem 0.6rem; border-radius: 6px; margin: 0.3rem 0 0.2rem 1.3em; max-height: 20rem; overflow-y: auto; }
 .pk-hints { margin: 0.5rem 0; padding-left: 1.4rem; }
 .pk-hints li { margin: 0.25rem 0; }
 .pk-solution { margin-top: 0.5rem; }
@@ -112,10 +127,15 @@ textarea {
 .pk-notice { color: var(--pk-fail); font-size: 0.9rem; }
 .pk-author { border: 2px dashed var(--pk-fail); border-radius: 6px; padding: 0.5rem 0.8rem; margin: 0.5rem 0; font-size: 0.9rem; }
 .pk-author[hidden] { display: none; }
-.pk-invalid :is(.pk-editor, .pk-stdin, .pk-toolbar, .pk-progress) { display: none; }
+.pk-invalid :is(.pk-editor, .pk-keytip, .pk-stdin, .pk-toolbar, .pk-progress) { display: none; }
 .pk-author ul { margin: 0.4rem 0 0; padding-left: 1.2rem; }
 .pk-author li { margin: 0.3rem 0; }
 .pk-author code { font-family: var(--pk-mono); }
 .pk-author .hint { color: var(--pk-muted); display: block; }
 .pk-notice:empty { display: none; }
+.pk-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+/* Phones zoom into a field whose text is under 16px as it gets focus. */
+@media (max-width: 40rem), (pointer: coarse) {
+  .pk-editor .cm-editor, textarea { font-size: 16px; }
+}
 `;
