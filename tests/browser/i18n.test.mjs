@@ -1,4 +1,5 @@
-// The engine's messages in the page's language: a <py-kata> in German and in Canadian French
+// The engine's messages in the page's language: a <py-kata> in German, in Canadian French and on a
+// Simplified Chinese page
 // grades with the real wasm engine in Chromium and words what it found from the report's
 // message keys, with the learner's own text (traceback, names) inserted as it is.
 import { after, before, test } from "node:test";
@@ -64,5 +65,24 @@ test("Canadian French: a check helper's finding is worded in French under the au
   assert.notEqual(shown, failed.message, "not the English text");
   assert.match(await widget.locator(".pk-status").textContent(), /^5 vérifications sur 6 réussissent\.$/);
   assert.equal(await widget.locator('button[data-action="check"]').textContent(), "Vérifier");
+  await page.close();
+});
+
+test("a page in Simplified Chinese (<html lang=zh-CN>) gets the Chinese UI and engine messages", async () => {
+  const page = await browser.newPage();
+  // The blog page as a Chinese blogger would publish it: only the document says the language.
+  await page.route("**/blog.html", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<html lang="en">', '<html lang="zh-CN">');
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`${base}blog.html`);
+  const widget = page.locator("py-kata").first();
+  await widget.locator(".cm-content").fill("def log_calls(func)\n    return func\n");
+  assert.equal(await widget.locator('button[data-action="check"]').textContent(), "检查");
+  await widget.locator('button[data-action="check"]').click();
+  await widget.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
+  assert.match(await widget.locator(".pk-output").textContent(), /^你的代码有语法错误：\n.*SyntaxError/s);
+  assert.equal(await widget.locator(".pk-status").textContent(), "无法评判你的代码。");
   await page.close();
 });
