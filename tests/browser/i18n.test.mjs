@@ -1,7 +1,6 @@
-// The engine's messages in the page's language: a <py-kata> in German, in Canadian French and on a
-// Simplified Chinese page
-// grades with the real wasm engine in Chromium and words what it found from the report's
-// message keys, with the learner's own text (traceback, names) inserted as it is.
+// The engine's messages in the page's language: a <py-kata> in German, in Canadian French and on
+// a Simplified Chinese page grades with the real wasm engine in Chromium and words what it found
+// from the report's message keys, with the learner's own text (traceback, names) as it is.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
