@@ -1,5 +1,6 @@
 // Every string the widget shows, by language. Add a language by adding a catalog with the
-// same keys; `{name}` placeholders are filled in by `t()`.
+// same keys (and the engine's messages in engine-messages.js); `{name}` placeholders are
+// filled in by `t()`, numbers as the language writes them.
 export const CATALOGS = {
   en: {
     editorLabel: "Python code editor. Press Escape then Tab to leave the editor.",
@@ -57,11 +58,11 @@ export const CATALOGS = {
     run: "Ausführen",
     check: "Prüfen",
     stop: "Stopp",
-    reset: "Zurücksetzen",
+    reset: "Von vorn",
     hint: "Tipp",
     hintCount: "Tipp {shown} von {total}",
-    noMoreHints: "Keine weiteren Tipps",
-    solution: "Lösung zeigen",
+    noMoreHints: "Keine Tipps mehr",
+    solution: "Lösung",
     useSolution: "Lösung in den Editor übernehmen",
     solutionTitle: "Lösung",
     stdinLabel: "Eingabe für input()",
@@ -103,6 +104,178 @@ export const CATALOGS = {
     keyShift: "Umschalt",
     keyEnter: "Eingabe",
   },
+  es: {
+    editorLabel: "Editor de código Python. Pulsa Escape y luego Tab para salir del editor.",
+    run: "Ejecutar",
+    check: "Evaluar",
+    stop: "Parar",
+    reset: "Reiniciar",
+    hint: "Pista",
+    hintCount: "Pista {shown} de {total}",
+    noMoreHints: "Sin más pistas",
+    solution: "Solución",
+    useSolution: "Poner la solución en el editor",
+    solutionTitle: "Solución",
+    stdinLabel: "Entrada para input()",
+    output: "Salida",
+    results: "Resultados de la comprobación",
+    loadingBytes: "Cargando Python… {loaded} de {total}",
+    loadingSoFar: "Cargando Python… {loaded}",
+    ready: "Python listo",
+    failedToLoad: "No se pudo cargar Python: {error}",
+    running: "Ejecutando…",
+    checking: "Evaluando…",
+    allPass: "Las {count} comprobaciones pasan.",
+    somePass: "Pasan {passed} de {count} comprobaciones.",
+    cannotGrade: "No se pudo evaluar tu código.",
+    ranOk: "Terminado.",
+    ranWithError: "Tu programa lanzó una excepción.",
+    noOutput: "(sin salida)",
+    truncated: "[salida recortada: tu programa imprimió demasiado]",
+    stoppedByUser: "Detenido.",
+    stoppedByBudget: "Detenido tras {seconds} s: ¿hay algún bucle que nunca termina?",
+    engineError: "El motor de Python falló: {error}",
+    engineCrashed: "Tu código hizo fallar el motor de Python ({error}), así que se reinició. Tu código está a salvo. Una recursión muy profunda a través de __repr__ o similar puede causarlo.",
+    memoryCrashed: "Tu código pidió más memoria de la que permite pykata, así que el motor de Python se detuvo y se reinició. Tu código está a salvo. ¿Hay algo que crece sin fin, o un número demasiado grande?",
+    recursionCrashed: "Tu código se llamó a sí mismo tantas veces que el motor de Python se quedó sin pila, así que se reinició. Tu código está a salvo. ¿Hay una función (o un __repr__, __eq__ o __getattr__) que se llama a sí misma sin detenerse nunca?",
+    solved: "Resuelto",
+    resetDone: "Se restauró el código inicial. Deshacer (Ctrl+Z) recupera el tuyo.",
+    storageFailed: "No se pudo guardar tu código en este navegador (el almacenamiento está lleno o desactivado). Cópialo en un lugar seguro.",
+    loadFailed: "No se pudo cargar este ejercicio: {error}",
+    hiddenCheck: "comprobación oculta",
+    loadingExercise: "Cargando el ejercicio…",
+    authorTitle: "Este ejercicio no se puede evaluar: su texto tiene {count} problema(s). Una nota para quien lo escribió:",
+    authorLine: "línea {line}",
+  },
+  fr: {
+    editorLabel: "Éditeur de code Python. Appuyez sur Échap puis Tab pour quitter l'éditeur.",
+    run: "Exécuter",
+    check: "Vérifier",
+    stop: "Arrêter",
+    reset: "Recommencer",
+    hint: "Indice",
+    hintCount: "Indice {shown} sur {total}",
+    noMoreHints: "Plus d'indice",
+    solution: "Solution",
+    useSolution: "Mettre la solution dans l'éditeur",
+    solutionTitle: "Solution",
+    stdinLabel: "Entrée pour input()",
+    output: "Sortie",
+    results: "Résultats des vérifications",
+    loadingBytes: "Chargement de Python… {loaded} sur {total}",
+    loadingSoFar: "Chargement de Python… {loaded}",
+    ready: "Python est prêt",
+    failedToLoad: "Python n'a pas pu être chargé : {error}",
+    running: "Exécution…",
+    checking: "Vérification…",
+    allPass: "Les {count} vérifications réussissent.",
+    somePass: "{passed} vérifications sur {count} réussissent.",
+    cannotGrade: "Votre code n'a pas pu être évalué.",
+    ranOk: "Terminé.",
+    ranWithError: "Votre programme a levé une exception.",
+    noOutput: "(aucune sortie)",
+    truncated: "[sortie tronquée — votre programme a trop affiché]",
+    stoppedByUser: "Arrêté.",
+    stoppedByBudget: "Arrêté après {seconds} s — y a-t-il une boucle qui ne se termine jamais ?",
+    engineError: "Le moteur Python a échoué : {error}",
+    engineCrashed: "Votre code a fait planter le moteur Python ({error}), il a donc été redémarré. Votre code est en sécurité. Une récursion très profonde via __repr__ ou similaire peut en être la cause.",
+    memoryCrashed: "Votre code a demandé plus de mémoire que pykata n'en autorise, le moteur Python a donc été arrêté et redémarré. Votre code est en sécurité. Quelque chose grandit-il sans fin, ou un nombre est-il bien trop grand ?",
+    recursionCrashed: "Votre code a fait une récursion si profonde que le moteur Python a manqué de pile, il a donc été redémarré. Votre code est en sécurité. Une fonction (ou un __repr__, __eq__ ou __getattr__) s'appelle-t-elle elle-même sans jamais s'arrêter ?",
+    solved: "Résolu",
+    resetDone: "Code de départ rétabli. Annuler (Ctrl+Z) ramène le vôtre.",
+    storageFailed: "Votre code n'a pas pu être enregistré dans ce navigateur (stockage plein ou désactivé). Copiez-le en lieu sûr.",
+    loadFailed: "Cet exercice n'a pas pu être chargé : {error}",
+    hiddenCheck: "vérification cachée",
+    loadingExercise: "Chargement de l'exercice…",
+    authorTitle: "Cet exercice ne peut pas être évalué : son texte a {count} problème(s). Une note pour son auteur ou autrice :",
+    authorLine: "ligne {line}",
+  },
+  hi: {
+    editorLabel: "Python कोड एडिटर। एडिटर से बाहर निकलने के लिए Escape और फिर Tab दबाएँ।",
+    run: "चलाएँ",
+    check: "जाँचें",
+    stop: "रोकें",
+    reset: "रीसेट",
+    hint: "संकेत",
+    hintCount: "संकेत {shown}/{total}",
+    noMoreHints: "और संकेत नहीं",
+    solution: "हल देखें",
+    useSolution: "हल को एडिटर में डालें",
+    solutionTitle: "हल",
+    stdinLabel: "input() के लिए इनपुट",
+    output: "आउटपुट",
+    results: "जाँच के नतीजे",
+    loadingBytes: "Python लोड हो रहा है… {total} में से {loaded}",
+    loadingSoFar: "Python लोड हो रहा है… {loaded}",
+    ready: "Python तैयार है",
+    failedToLoad: "Python लोड नहीं हो सका: {error}",
+    running: "चल रहा है…",
+    checking: "जाँच हो रही है…",
+    allPass: "सभी {count} जाँचें सफल।",
+    somePass: "{count} में से {passed} जाँचें सफल।",
+    cannotGrade: "आपके कोड को जाँचा नहीं जा सका।",
+    ranOk: "पूरा हुआ।",
+    ranWithError: "आपके प्रोग्राम ने एक्सेप्शन उठाया।",
+    noOutput: "(कोई आउटपुट नहीं)",
+    truncated: "[आउटपुट काटा गया — आपके प्रोग्राम ने बहुत ज़्यादा प्रिंट किया]",
+    stoppedByUser: "रोका गया।",
+    stoppedByBudget: "{seconds} सेकंड बाद रोका गया — क्या कोई लूप कभी ख़त्म नहीं होता?",
+    engineError: "Python इंजन विफल हुआ: {error}",
+    engineCrashed: "आपके कोड से Python इंजन क्रैश हो गया ({error}), इसलिए उसे फिर से शुरू किया गया। आपका कोड सुरक्षित है। __repr__ या ऐसी किसी चीज़ से बहुत गहरा रिकर्शन ऐसा कर सकता है।",
+    memoryCrashed: "आपके कोड ने pykata की अनुमति से ज़्यादा मेमोरी माँगी, इसलिए Python इंजन को रोककर फिर से शुरू किया गया। आपका कोड सुरक्षित है। क्या कुछ बिना रुके बढ़ रहा है, या कोई संख्या बहुत बड़ी है?",
+    recursionCrashed: "आपके कोड ने इतना गहरा रिकर्शन किया कि Python इंजन का स्टैक ख़त्म हो गया, इसलिए उसे फिर से शुरू किया गया। आपका कोड सुरक्षित है। क्या कोई फ़ंक्शन (या __repr__, __eq__ या __getattr__) बिना रुके ख़ुद को कॉल करता है?",
+    solved: "हल हुआ",
+    resetDone: "कोड शुरुआती कोड पर रीसेट हुआ। Undo (Ctrl+Z) से आपका कोड वापस आ जाएगा।",
+    storageFailed: "आपका कोड इस ब्राउज़र में सेव नहीं हो सका (स्टोरेज भरा है या बंद है)। इसे किसी सुरक्षित जगह कॉपी कर लें।",
+    loadFailed: "यह अभ्यास लोड नहीं हो सका: {error}",
+    hiddenCheck: "छिपी जाँच",
+    loadingExercise: "अभ्यास लोड हो रहा है…",
+    authorTitle: "इस अभ्यास को जाँचा नहीं जा सकता: इसके टेक्स्ट में {count} समस्या(एँ) हैं। इसके लेखक के लिए एक नोट:",
+    authorLine: "पंक्ति {line}",
+  },
+  zh: {
+    editorLabel: "Python 代码编辑器。按 Escape 再按 Tab 可离开编辑器。",
+    run: "运行",
+    check: "检查",
+    stop: "停止",
+    reset: "重置",
+    hint: "提示",
+    hintCount: "提示 {shown}/{total}",
+    noMoreHints: "没有更多提示",
+    solution: "查看答案",
+    useSolution: "把答案放进编辑器",
+    solutionTitle: "答案",
+    stdinLabel: "input() 的输入",
+    output: "输出",
+    results: "检查结果",
+    loadingBytes: "正在加载 Python… {loaded} / {total}",
+    loadingSoFar: "正在加载 Python… {loaded}",
+    ready: "Python 已就绪",
+    failedToLoad: "无法加载 Python：{error}",
+    running: "运行中…",
+    checking: "检查中…",
+    allPass: "全部 {count} 项检查通过。",
+    somePass: "{count} 项检查中通过了 {passed} 项。",
+    cannotGrade: "无法评判你的代码。",
+    ranOk: "运行结束。",
+    ranWithError: "你的程序引发了异常。",
+    noOutput: "（无输出）",
+    truncated: "[输出已截断——你的程序打印的内容太多]",
+    stoppedByUser: "已停止。",
+    stoppedByBudget: "{seconds} 秒后已停止——是否有永不结束的循环？",
+    engineError: "Python 引擎出错：{error}",
+    engineCrashed: "你的代码让 Python 引擎崩溃了（{error}），引擎已重新启动。你的代码没有丢失。通过 __repr__ 等进行的极深递归可能导致这种情况。",
+    memoryCrashed: "你的代码申请的内存超过了 pykata 的上限，Python 引擎已被停止并重新启动。你的代码没有丢失。是否有东西在无限增长，或者某个数字太大了？",
+    recursionCrashed: "你的代码递归太深，Python 引擎的栈已耗尽，引擎已重新启动。你的代码没有丢失。是否有函数（或 __repr__、__eq__、__getattr__）无休止地调用自身？",
+    solved: "已解决",
+    resetDone: "代码已重置为初始代码。撤销（Ctrl+Z）可找回你的代码。",
+    storageFailed: "无法在此浏览器中保存你的代码（存储空间已满或被禁用）。请把它复制到安全的地方。",
+    loadFailed: "无法加载这个练习：{error}",
+    hiddenCheck: "隐藏检查",
+    loadingExercise: "正在加载练习…",
+    authorTitle: "这个练习无法评判：它的文本有 {count} 个问题。给作者的说明：",
+    authorLine: "第 {line} 行",
+  },
 };
 
 /** The name of a string the widget shows (English has them all).
@@ -110,12 +283,28 @@ export const CATALOGS = {
 /** One language's strings; a missing one falls back to English.
  * @typedef {Partial<Record<StringName, string>>} Catalog */
 
-/** The catalog for `lang` ("de-AT" falls back to "de", anything unknown to English).
+/** The catalog for `lang` ("de-AT" falls back to "de", "zh-CN" and "zh-Hans" to "zh", anything
+ * unknown to English).
  * @param {string | null | undefined} lang
  * @returns {Catalog} */
 export function catalog(lang) {
   const base = String(lang || "en").toLowerCase().split("-")[0];
   return /** @type {Record<string, Catalog>} */ (CATALOGS)[base] ?? CATALOGS.en;
+}
+
+/** The language of a catalog ("en", "de", …), for `Intl` and the engine's messages.
+ * @param {Catalog} strings */
+export function localeOf(strings) {
+  return Object.keys(CATALOGS).find((lang) => /** @type {Record<string, Catalog>} */ (CATALOGS)[lang] === strings) ?? "en";
+}
+
+/** A placeholder's value as text: a number written as `locale` writes it ("1,5" in German),
+ * text (the learner's code, output, exception) as it is.
+ * @param {unknown} value
+ * @param {string} locale */
+export function formatValue(value, locale) {
+  if (typeof value === "number") return new Intl.NumberFormat(locale).format(value);
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 /** Look up `key` in `strings` and fill `{placeholders}` from `values`.
@@ -124,12 +313,14 @@ export function catalog(lang) {
  * @param {Record<string, string | number>} [values] */
 export function t(strings, key, values = {}) {
   const text = strings[key] ?? CATALOGS.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? `{${name}}`));
+  const locale = localeOf(strings);
+  return text.replace(/\{(\w+)\}/g, (_, name) => (values[name] != null ? formatValue(values[name], locale) : `{${name}}`));
 }
 
-/** Bytes as a short human-readable size.
- * @param {number} bytes */
-export function formatBytes(bytes) {
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** Bytes as a short human-readable size in the language of `strings` ("9.4 MB", "9,4 Mo").
+ * @param {number} bytes
+ * @param {Catalog} [strings] */
+export function formatBytes(bytes, strings = CATALOGS.en) {
+  const [unit, size, digits] = bytes < 1024 * 1024 ? ["kilobyte", bytes / 1024, 0] : ["megabyte", bytes / 1024 / 1024, 1];
+  return new Intl.NumberFormat(localeOf(strings), { style: "unit", unit, maximumFractionDigits: digits }).format(size);
 }

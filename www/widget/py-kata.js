@@ -8,6 +8,7 @@
 import { busyKeepingFocus, editorShortcuts, keepFocusBeside, listenForShortcuts, nameResult, outcomeWord, showShortcuts } from "./a11y.js";
 import ASSETS from "./assets.json" with { type: "json" };
 import { EngineClient } from "./engine-client.js";
+import { engineText } from "./engine-messages.js";
 import { createEditor } from "./editor.js";
 import { upgradeFences } from "./fences.js";
 import { catalog, formatBytes, t } from "./i18n.js";
@@ -624,7 +625,7 @@ export class PyKataElement extends HTMLElement {
     };
     if (result.stdout) add(result.stdout, "stdout");
     if (result.stderr) add(result.stderr, "stderr");
-    if (result.error) add(`${result.error}\n`, "error");
+    if (result.error) add(`${engineText(this.#strings, result, result.error)}\n`, "error");
     if (result.truncated) add(`${t(this.#strings, "truncated")}\n`, "notice");
     if (result.budget === "time") add(`${t(this.#strings, "stoppedByBudget", { seconds: this.#budget("run") / 1000 })}\n`, "notice");
     if (!parts.length) add(t(this.#strings, "noOutput"), "notice");
@@ -638,7 +639,7 @@ export class PyKataElement extends HTMLElement {
   #showReport(report) {
     const list = this.#$(".pk-results");
     list.replaceChildren();
-    this.#$(".pk-output").textContent = report.message ?? "";
+    this.#$(".pk-output").textContent = engineText(this.#strings, report, report.message);
     let line = report.line ?? null;
     for (const [index, test] of report.tests.entries()) {
       const item = document.createElement("li");
@@ -660,7 +661,7 @@ export class PyKataElement extends HTMLElement {
       }
       if (test.message) {
         const message = document.createElement("pre");
-        message.textContent = test.message;
+        message.textContent = engineText(this.#strings, test, test.message);
         item.append(message);
       }
       nameResult(item, index);
@@ -721,8 +722,8 @@ export class PyKataElement extends HTMLElement {
     if (total) progress.value = loaded / total;
     else progress.removeAttribute("value");
     this.#$(".pk-progress-label").textContent = total
-      ? t(this.#strings, "loadingBytes", { loaded: formatBytes(loaded), total: formatBytes(total) })
-      : t(this.#strings, "loadingSoFar", { loaded: formatBytes(loaded) });
+      ? t(this.#strings, "loadingBytes", { loaded: formatBytes(loaded, this.#strings), total: formatBytes(total, this.#strings) })
+      : t(this.#strings, "loadingSoFar", { loaded: formatBytes(loaded, this.#strings) });
   }
 
   /** @param {{ state: import("./engine-client.js").EngineState, error?: string }} detail */

@@ -42,7 +42,15 @@ pub fn json_schema() -> (&'static str, String) {
         "description": "What pykata's engine answers a host: a Report (grading), a RunOutput (a Run) or a Validation (validateExercise).",
         "anyOf": answers,
     });
-    schema.insert("$defs".to_owned(), generator.take_definitions(true).into());
+    let mut defs = generator.take_definitions(true);
+    // Each message key carries its English template (`x-english`), so that hosts wording the
+    // engine's messages in other languages can check their translations against it.
+    let keys = defs.get_mut("MessageKey").and_then(|key| key["oneOf"].as_array_mut());
+    for variant in keys.expect("MessageKey is an enum of strings") {
+        let key: MessageKey = serde_json::from_value(variant["const"].clone()).expect("a message key");
+        variant["x-english"] = key.english().into();
+    }
+    schema.insert("$defs".to_owned(), defs.into());
     let text = serde_json::to_string_pretty(&schema).expect("schemas serialise") + "\n";
     ("engine.schema.json", text)
 }
