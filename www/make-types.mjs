@@ -10,8 +10,8 @@
 //   imports its types from there, so `tsc --checkJs` checks the widget against the Rust types.
 // - OUT/pykata.d.ts, what the npm package ships: those types, then the declarations tsc
 //   derives from the widget's own JSDoc (the <py-kata> element, readInlineExercise,
-//   upgradeFences, the progress API), then the element's events on its listeners and its tag in TypeScript's
-//   DOM map.
+//   upgradeFences, the progress API), then the element's events on its listeners and its tag
+//   in TypeScript's DOM map.
 import { compile } from "json-schema-to-typescript";
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";

@@ -1,9 +1,10 @@
 //! The pages of a built site, written from the packs given: `index.html` lists the packs and
-//! their exercises, with the learner's progress filled in by a script; `exercises/<pack>/<exercise>.html` shows one exercise (its prompt and
-//! starter for readers without JavaScript, the widget for everyone else) with links back to
-//! the index and to the previous and next exercise; `exercise.html` lists the packs too and
-//! shows the exercise its hash names, for links to `exercise.html#<pack>/<exercise>`, where
-//! earlier builds showed exercises. Everything that comes from a pack is escaped.
+//! their exercises, with the learner's progress filled in by a script;
+//! `exercises/<pack>/<exercise>.html` shows one exercise (its prompt and starter for readers
+//! without JavaScript, the widget for everyone else) with links back to the index and to the
+//! previous and next exercise; `exercise.html` lists the packs too and shows the exercise its
+//! hash names, for links to `exercise.html#<pack>/<exercise>`, where earlier builds showed
+//! exercises. Everything that comes from a pack is escaped.
 
 use super::{ExerciseEntry, PackEntry};
 use anyhow::{Context, Result};
