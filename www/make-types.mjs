@@ -10,8 +10,8 @@
 //   imports its types from there, so `tsc --checkJs` checks the widget against the Rust types.
 // - OUT/pykata.d.ts, what the npm package ships: those types, then the declarations tsc
 //   derives from the widget's own JSDoc (the <py-kata> element, readInlineExercise,
-//   upgradeFences), then the element's events on its listeners and its tag in TypeScript's
-//   DOM map.
+//   upgradeFences, the progress API), then the element's events on its listeners and its tag
+//   in TypeScript's DOM map.
 import { compile } from "json-schema-to-typescript";
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -57,7 +57,7 @@ export async function tsc(...args) {
 
 /** The lines of a declaration file tsc emitted for the widget that refer to its other files
  * (all of which pykata.d.ts holds itself). */
-const LOCAL_IMPORT = /^(import .* from "\.\/(engine|fences)\.js";|export \{ upgradeFences \};)$/;
+const LOCAL_IMPORT = /^(import .* from "\.\/(engine|fences|progress)\.js";|export \{ upgradeFences \};|export \{ .* \} from "\.\/progress(-view)?\.js";)$/;
 
 /** The element's events on its own listeners (`invalid` replaces the DOM's form event of that
  * name, so they cannot join every element's HTMLElementEventMap), and its tag. */
@@ -90,12 +90,12 @@ export async function widgetDeclarations() {
         .split("\n")
         .filter((line) => !LOCAL_IMPORT.test(line))
         .join("\n");
-    const widget = [await declared("py-kata.d.ts"), await declared("fences.d.ts")].join("\n");
+    const widget = await Promise.all(["py-kata.d.ts", "fences.d.ts", "progress.d.ts", "progress-view.d.ts"].map(declared)).then((parts) => parts.join("\n"));
     const stray = widget.split("\n").find((line) => /^(import|export .* from)\b/.test(line));
     if (stray) throw new Error(`pykata.d.ts would refer to another file: ${stray}`);
     return [
       engine.replace("written by `pykata schema`): do not edit.", "written by `pykata schema`), then the widget's own\n// declarations, derived by tsc from its JSDoc: do not edit."),
-      "// The <py-kata> element (www/widget/py-kata.js) and upgradeFences (www/widget/fences.js).",
+      "// The <py-kata> element (www/widget/py-kata.js), upgradeFences (www/widget/fences.js) and the\n// learner's progress (www/widget/progress.js, progress-view.js).",
       widget,
       EVENTS_AND_TAG,
     ].join("\n");

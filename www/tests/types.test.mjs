@@ -31,7 +31,7 @@ test("pykata.d.ts holds everything it declares, and types the element, its resul
     // A page's TypeScript, as a host would write it; each @ts-expect-error must be an error.
     await writeFile(
       join(dir, "host.ts"),
-      `import { upgradeFences, type Report, type TestResult } from "./pykata.js";
+      `import { importProgress, progress, upgradeFences, ProgressFileError, type ExerciseProgress, type Report, type TestResult } from "./pykata.js";
 const kata = document.querySelector("py-kata")!;
 kata.addEventListener("result", (event) => {
   const report: Report = event.detail;
@@ -45,6 +45,17 @@ kata.run().then((output) => console.log(output?.stdout, output?.budget === "time
 // @ts-expect-error the report has no \`score\`
 kata.check().then((report) => report?.score);
 upgradeFences(document.body);
+kata.addEventListener("progress", (event) => {
+  const now: ExerciseProgress = event.detail;
+  // @ts-expect-error a state is "not-started", "attempted" or "solved"
+  if (now.state === "passed") console.log(now.passed, now.total, now.checkedAt);
+});
+const solved: string[] = progress().filter((entry) => entry.state === "solved").map((entry) => entry.exercise);
+try {
+  console.log(importProgress("{}").imported.length, solved);
+} catch (error) {
+  if (error instanceof ProgressFileError) console.log(error.reason, error.values);
+}
 `,
     );
     const { code, output } = await tsc(

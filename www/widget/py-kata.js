@@ -13,19 +13,23 @@ import { createEditor } from "./editor.js";
 import { upgradeFences } from "./fences.js";
 import { catalog, formatBytes, t } from "./i18n.js";
 import { STYLES } from "./styles.js";
+import { exerciseProgress, lastReport, loadCode, recordCheck, recordHints, saveCode } from "./progress-store.js";
 
 /** @import { Budget, Budgets, Diagnostic, Exercise, Report, RunOutput, Validation } from "./engine.js" */
 /** @import { RequestError } from "./engine-client.js" */
 /** @import { Catalog, StringName } from "./i18n.js" */
+/** @import { ExerciseProgress } from "./progress.js" */
 
 /**
  * The events a <py-kata> dispatches (they bubble out of its shadow root): `result` after a
  * Check (the report), `run` after a Run (what the program printed), `invalid` when the
- * exercise cannot be graded (what validating it found).
+ * exercise cannot be graded (what validating it found), `progress` when the learner's stored
+ * progress with it changes (a Check, a hint revealed).
  * @typedef {object} PyKataEventMap
  * @property {CustomEvent<Report>} result
  * @property {CustomEvent<RunOutput>} run
  * @property {CustomEvent<{ diagnostics: Diagnostic[] }>} invalid
+ * @property {CustomEvent<ExerciseProgress>} progress
  */
 
 /**
@@ -40,7 +44,6 @@ const engine = new EngineClient();
 /** The message for a worker lost to a budget ("memory", "recursion"), by its `budget`.
  * @type {Partial<Record<Budget, StringName>>} */
 const CRASH_MESSAGES = { memory: "memoryCrashed", recursion: "recursionCrashed" };
-const STORAGE_PREFIX = "pykata:v1";
 
 const TEMPLATE = `
 <div class="pk" part="container">
@@ -161,27 +164,6 @@ const OWN_FILES = ASSETS.page.map((path) => new URL(`./${path}`, import.meta.url
 
 keepOffline(location.href, ...OWN_FILES);
 
-/** localStorage that reports failure instead of throwing (full or disabled storage). */
-const storage = {
-  /** @param {string} key */
-  get(key) {
-    try {
-      return localStorage.getItem(key);
-    } catch {
-      return null;
-    }
-  },
-  /** @param {string} key @param {string} value */
-  set(key, value) {
-    try {
-      localStorage.setItem(key, value);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-};
-
 /** True if `element` is within the viewport now: its engine can start at once, without
  * waiting for the first frame an IntersectionObserver reports on.
  * @param {Element} element */
@@ -198,7 +180,7 @@ export class PyKataElement extends HTMLElement {
   #strings = catalog("en");
   /** @type {Exercise | null} */
   #exercise = null;
-  /** What the learner's code and progress are saved under (see `#storageKey`).
+  /** What the learner's code and progress are saved under (see progress-store.js).
    * @type {string | null} */
   #key = null;
   /** @type {ReturnType<typeof createEditor> | null} */
@@ -485,8 +467,8 @@ export class PyKataElement extends HTMLElement {
     this.#failedOnce = false;
     this.#$(".pk-title").textContent = exercise.manifest.title;
     this.#$(".pk-prompt").innerHTML = exercise.prompt_html ?? "";
-    const saved = storage.get(this.#storageKey("code"));
-    const doc = saved ?? exercise.starter;
+    const key = /** @type {string} */ (this.#key);
+    const doc = loadCode(key) ?? exercise.starter;
     const editorParent = this.#$(".pk-editor");
     editorParent.replaceChildren();
     this.#editor = createEditor(editorParent, {
@@ -494,22 +476,29 @@ export class PyKataElement extends HTMLElement {
       label: t(this.#strings, "editorLabel"),
       shortcuts: editorShortcuts((action) => this.#perform(action)),
       onChange: (text) => {
-        if (!storage.set(this.#storageKey("code"), text)) this.#notice(t(this.#strings, "storageFailed"));
+        if (!saveCode(key, text)) this.#notice(t(this.#strings, "storageFailed"));
       },
     });
-    this.#$(".pk-solved").hidden = storage.get(this.#storageKey("solved")) !== "1";
+    const stored = exerciseProgress(key);
+    this.#$(".pk-solved").hidden = stored.state !== "solved";
     this.#$(".pk-hints").replaceChildren();
     this.#$(".pk-results").replaceChildren();
     this.#$(".pk-output").replaceChildren();
     this.#$(".pk-solution").hidden = true;
     this.#$(".pk-solution pre").textContent = exercise.solution;
+    // What the learner had before the page was reloaded: the hints revealed, the last results.
+    while (this.#hintsShown < Math.min(stored.hints, exercise.manifest.hints.length)) this.#showHint(false);
+    const report = lastReport(key);
+    if (report) this.#showReport(report);
     this.#updateHintButton();
     this.#updateSolutionButton();
   }
 
-  /** @param {"code" | "solved"} what */
-  #storageKey(what) {
-    return `${STORAGE_PREFIX}:${what}:${this.#key}`;
+  /** Tell the page that the learner's progress with this exercise changed (or that saving it failed).
+   * @param {boolean} saved */
+  #progressChanged(saved) {
+    if (!saved) this.#notice(t(this.#strings, "storageFailed"));
+    this.#emit("progress", exerciseProgress(/** @type {string} */ (this.#key)));
   }
 
   /** @param {string} action a button's `data-action` */
@@ -523,7 +512,7 @@ export class PyKataElement extends HTMLElement {
       case "reset":
         return this.reset();
       case "hint":
-        return this.#showHint();
+        return this.#showHint(true);
       case "solution":
         this.#$(".pk-solution").hidden = false;
         return /** @type {HTMLButtonElement} */ (this.#$(".pk-solution button")).focus();
@@ -573,6 +562,7 @@ export class PyKataElement extends HTMLElement {
       const report = await engine.request({ op: "grade", exercise, source }, this.#budget(kind));
       this.#showReport(report);
       this.#emit("result", report);
+      this.#progressChanged(recordCheck(/** @type {string} */ (this.#key), report));
       return report;
     } catch (caught) {
       const error = /** @type {RequestError} */ (caught);
@@ -673,7 +663,6 @@ export class PyKataElement extends HTMLElement {
     const count = report.tests.length;
     if (report.status === "pass") {
       this.#status(t(this.#strings, "allPass", { count }), "pass");
-      storage.set(this.#storageKey("solved"), "1");
       this.#$(".pk-solved").hidden = false;
     } else {
       this.#failedOnce = true;
@@ -685,7 +674,9 @@ export class PyKataElement extends HTMLElement {
     this.#updateSolutionButton();
   }
 
-  #showHint() {
+  /** Reveal the next hint; `record` it as revealed (not when restoring revealed ones).
+   * @param {boolean} record */
+  #showHint(record) {
     const hints = this.#exercise?.manifest.hints ?? [];
     if (this.#hintsShown >= hints.length) return;
     const item = document.createElement("li");
@@ -693,6 +684,7 @@ export class PyKataElement extends HTMLElement {
     this.#$(".pk-hints").append(item);
     this.#updateHintButton();
     keepFocusBeside(this.#root, this.#button("hint"));
+    if (record) this.#progressChanged(recordHints(/** @type {string} */ (this.#key), this.#hintsShown));
   }
 
   #updateHintButton() {
@@ -741,6 +733,10 @@ export class PyKataElement extends HTMLElement {
 }
 
 if (!customElements.get("py-kata")) customElements.define("py-kata", PyKataElement);
+
+// The learner's progress, for host pages (docs/embedding.md, "Progress").
+export { exportProgress, importProgress, progress, ProgressFileError } from "./progress.js";
+export { showProgress } from "./progress-view.js";
 
 // Markdown fences become widgets once the page's markup is there, and whenever a page swaps
 // in new content (sites that navigate without reloading, such as Material for MkDocs).

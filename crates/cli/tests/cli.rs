@@ -330,6 +330,10 @@ fn build_makes_a_site_of_the_users_own_packs() {
         all_between(&old_address, "<h2>", "</h2>"),
         ["Basics &amp; &lt;friends&gt;", "Loops"]
     );
+    // Both lists show the learner's progress, through the widget's module.
+    for html in [&index, &old_address] {
+        assert!(html.contains("import { showProgress } from \"./pykata.js\";"), "{html}");
+    }
 
     // Each exercise's page: its widget, the way back, and the previous and next exercise,
     // across packs too.

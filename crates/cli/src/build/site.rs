@@ -1,9 +1,10 @@
 //! The pages of a built site, written from the packs given: `index.html` lists the packs and
-//! their exercises; `exercises/<pack>/<exercise>.html` shows one exercise (its prompt and
-//! starter for readers without JavaScript, the widget for everyone else) with links back to
-//! the index and to the previous and next exercise; `exercise.html` lists the packs too and
-//! shows the exercise its hash names, for links to `exercise.html#<pack>/<exercise>`, where
-//! earlier builds showed exercises. Everything that comes from a pack is escaped.
+//! their exercises, with the learner's progress filled in by a script;
+//! `exercises/<pack>/<exercise>.html` shows one exercise (its prompt and starter for readers
+//! without JavaScript, the widget for everyone else) with links back to the index and to the
+//! previous and next exercise; `exercise.html` lists the packs too and shows the exercise its
+//! hash names, for links to `exercise.html#<pack>/<exercise>`, where earlier builds showed
+//! exercises. Everything that comes from a pack is escaped.
 
 use super::{ExerciseEntry, PackEntry};
 use anyhow::{Context, Result};
@@ -68,6 +69,16 @@ const DEMO_LINKS: &str = "<p>Also see <a href=\"blog.html\">a blog post that emb
 /// from `file://` URLs, so the widget cannot start.
 const OVER_HTTP: &str = r#"<p id="over-http" class="notice" hidden><strong>This site must be served over HTTP.</strong> Browsers load neither module scripts nor workers from <code>file://</code> URLs, so its exercises cannot run from here. In the site's folder (the one holding <code>index.html</code>), run <code>python3 -m http.server</code> and open <a href="http://localhost:8000/">http://localhost:8000/</a>; or preview the packs with <code>pykata serve</code>.</p>
 <script>if (location.protocol === "file:") document.getElementById("over-http").hidden = false;</script>
+"#;
+
+/// The index's script: the learner's progress, from the widget's store in this browser, on the
+/// list (each exercise solved or attempted, each pack's count), and buttons to export it to a
+/// file and import it back. The list is not there when `exercise.html` shows an exercise.
+const PROGRESS_SCRIPT: &str = r#"<script type="module">
+  import { showProgress } from "./pykata.js";
+  const packs = document.getElementById("packs");
+  if (packs) showProgress(packs);
+</script>
 "#;
 
 /// `exercise.html`'s script: `#<pack>/<exercise>` naming an exercise of the list shows it in
@@ -146,7 +157,7 @@ fn index_page(title: &str, packs: &[PackEntry], demo: bool, script: &str) -> Str
     let (intro, links) = if demo { (DEMO_INTRO, DEMO_LINKS) } else { ("", "") };
     format!(
         "{head}<body>\n<header>\n<h1><a href=\"./\">{title}</a></h1>\n{intro}</header>\n<main>\n{OVER_HTTP}{links}\
-         <nav id=\"packs\" aria-label=\"Exercise packs\">\n{sections}</nav>\n</main>\n{script}</body>\n</html>\n",
+         <nav id=\"packs\" aria-label=\"Exercise packs\">\n{sections}</nav>\n</main>\n{script}{PROGRESS_SCRIPT}</body>\n</html>\n",
         head = head(title, "", false),
         title = escape(title),
     )
