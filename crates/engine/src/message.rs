@@ -35,7 +35,9 @@ pub enum MessageKey {
     HelperModuleFailed,
     /// The check failed; `detail` is its own failure text, if any.
     CheckFailed,
-    /// An output check's expected text differs from what was printed.
+    /// An output check's expected text differs from what was printed; for an exact match, the
+    /// first difference is at `line` and `column` (1-based, in characters), where the lines
+    /// read `expected_line` and `actual_line` (either left out past the end of its text).
     OutputDiffers,
     /// An output check's pattern does not match what was printed.
     OutputDoesNotMatch,
@@ -91,6 +93,14 @@ pub enum MessageKey {
     NotAnIterator,
     /// `raises`: the expected exception was not raised.
     NothingRaised,
+    /// `raises`: what it was asked to call (`got`) cannot be called.
+    NotCallable,
+    /// `run_with` and the `expect_*` helpers for `with`: `got`'s class has no `method`
+    /// (`__enter__` or `__exit__`).
+    NotAContextManager,
+    /// `run_with` and the `expect_*` helpers for `with`: `got` is a bare generator, not a
+    /// context manager (a generator function without `@contextmanager`).
+    GeneratorNotContextManager,
     /// `expect_propagates`: entering the `with` block raised.
     WithNotEntered,
     /// `expect_propagates`: the exception raised inside the block was suppressed.
@@ -99,6 +109,8 @@ pub enum MessageKey {
     WithReplaced,
     /// `expect_suppresses`: the exception raised inside the block escaped.
     WithNotSuppressed,
+    /// `expect_suppresses`: `__exit__` raised `escaped` itself while handling `raised`.
+    ExitRaised,
 }
 
 impl MessageKey {
@@ -117,7 +129,10 @@ impl MessageKey {
             MessageKey::NoTests => "The unittest check has no tests (TestCase classes or test_* functions).",
             MessageKey::HelperModuleFailed => "The exercise's helper module {module}.py could not be loaded:\n{error}",
             MessageKey::CheckFailed => "{check_message}\n\n{detail}",
-            MessageKey::OutputDiffers => "{check_message}\n\nExpected output:\n{expected}\nYour output:\n{actual}",
+            MessageKey::OutputDiffers => {
+                "{check_message}\n\nExpected output:\n{expected}\nYour output:\n{actual}\n\nThe first \
+                 difference is on line {line}, column {column}."
+            }
             MessageKey::OutputDoesNotMatch => {
                 "{check_message}\n\nExpected output matching:\n{expected}\nYour output:\n{actual}"
             }
@@ -185,6 +200,15 @@ impl MessageKey {
                 "{check_message}\n\n{label=your function} returned {got}, which is not an iterator — use `yield`"
             }
             MessageKey::NothingRaised => "{check_message}\n\nexpected {exception} to be raised, but nothing was raised",
+            MessageKey::NotCallable => "{check_message}\n\nexpected something to call, got {got}",
+            MessageKey::NotAContextManager => {
+                "{check_message}\n\n{got} is not a context manager: its class has no `{method}` method — a \
+                 context manager needs both `__enter__` and `__exit__`"
+            }
+            MessageKey::GeneratorNotContextManager => {
+                "{check_message}\n\n{got} is a generator, not a context manager — decorate the generator \
+                 function with @contextlib.contextmanager"
+            }
             MessageKey::WithNotEntered => {
                 "{check_message}\n\nthe with block never started: {escaped} was raised on entry"
             }
@@ -198,6 +222,10 @@ impl MessageKey {
             MessageKey::WithNotSuppressed => {
                 "{check_message}\n\n{raised} raised inside the with block escaped, but it should have been \
                  suppressed"
+            }
+            MessageKey::ExitRaised => {
+                "{check_message}\n\n`__exit__` itself raised {escaped} while handling {raised} — it takes \
+                 (exc_type, exc, traceback) and returns True to suppress the exception"
             }
         }
     }
@@ -327,7 +355,7 @@ mod tests {
             .skip(1) // the text before the first call
             .map(|call| call.split('"').next().unwrap())
             .collect();
-        assert_eq!(keys.len(), 17, "{keys:?}");
+        assert_eq!(keys.len(), 24, "{keys:?}");
         for key in keys {
             let parsed: MessageKey = serde_json::from_value(json!(key)).unwrap_or_else(|e| panic!("{key}: {e}"));
             assert!(parsed.english().starts_with("{check_message}\n\n"), "{key}");
