@@ -43,6 +43,12 @@ export const CATALOGS = {
     loadingExercise: "Loading the exercise…",
     authorTitle: "This exercise cannot be graded: its text has {count} problem(s). A note for its author:",
     authorLine: "line {line}",
+    sameError: "Same error in {count} checks: {checks}",
+    sameErrorAs: "Same error as “{check}” above.",
+    hintLink: "Hint {number}",
+    expectedLine: "Expected",
+    yourLine: "Your output",
+    endOfOutput: "(the output ends here)",
   },
   de: {
     editorLabel: "Python-Code-Editor. Escape und dann Tab verlässt den Editor.",
@@ -86,6 +92,12 @@ export const CATALOGS = {
     loadingExercise: "Übung wird geladen …",
     authorTitle: "Diese Übung kann nicht bewertet werden: ihr Text hat {count} Problem(e). Ein Hinweis für ihre Autorin oder ihren Autor:",
     authorLine: "Zeile {line}",
+    sameError: "Derselbe Fehler in {count} Prüfungen: {checks}",
+    sameErrorAs: "Derselbe Fehler wie bei „{check}“ oben.",
+    hintLink: "Tipp {number}",
+    expectedLine: "Erwartet",
+    yourLine: "Deine Ausgabe",
+    endOfOutput: "(hier endet die Ausgabe)",
   },
 };
 
