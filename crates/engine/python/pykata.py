@@ -52,6 +52,7 @@ __all__ = [
     "raises",
     "BlockOutcome",
     "run_with",
+    "expect_enters",
     "expect_propagates",
     "expect_suppresses",
 ]
@@ -335,6 +336,20 @@ def run_with(manager, body=None, raises=None):
                 raise raises
     except _BaseException as escaped:
         outcome.escaped = escaped
+    return outcome
+
+
+def expect_enters(manager, expected):
+    """Fail unless `with manager as value:` gives the very object `expected` as `value` (what
+    `__enter__` returns): `expect_enters(manager, manager)` for an `__enter__` that must
+    `return self`."""
+    outcome = run_with(manager)
+    if not outcome.entered:
+        _unmet_expectation("with_not_entered", escaped=_short(outcome.escaped))
+    if outcome.value is not expected:
+        if outcome.value is None:
+            _unmet_expectation("enter_returned_none", expected=_short(expected))
+        _unmet_expectation("enter_returned", got=_short(outcome.value), expected=_short(expected))
     return outcome
 
 

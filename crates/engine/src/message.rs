@@ -101,8 +101,12 @@ pub enum MessageKey {
     /// `run_with` and the `expect_*` helpers for `with`: `got` is a bare generator, not a
     /// context manager (a generator function without `@contextmanager`).
     GeneratorNotContextManager,
-    /// `expect_propagates`: entering the `with` block raised.
+    /// `expect_propagates`, `expect_suppresses`, `expect_enters`: entering the `with` block raised.
     WithNotEntered,
+    /// `expect_enters`: `__enter__` returned None instead of `expected`.
+    EnterReturnedNone,
+    /// `expect_enters`: `__enter__` returned `got` instead of `expected`.
+    EnterReturned,
     /// `expect_propagates`: the exception raised inside the block was suppressed.
     WithSwallowed,
     /// `expect_propagates`: another exception came out of the block.
@@ -211,6 +215,14 @@ impl MessageKey {
             }
             MessageKey::WithNotEntered => {
                 "{check_message}\n\nthe with block never started: {escaped} was raised on entry"
+            }
+            MessageKey::EnterReturnedNone => {
+                "{check_message}\n\n`with ... as value` gave None: `__enter__` returns nothing — did you forget \
+                 `return self`? (expected {expected})"
+            }
+            MessageKey::EnterReturned => {
+                "{check_message}\n\n`with ... as value` gave {got}, but it should be {expected} — `as` binds what \
+                 `__enter__` returns"
             }
             MessageKey::WithSwallowed => {
                 "{check_message}\n\nthe exception raised inside the with block was silently swallowed — \
@@ -355,7 +367,7 @@ mod tests {
             .skip(1) // the text before the first call
             .map(|call| call.split('"').next().unwrap())
             .collect();
-        assert_eq!(keys.len(), 24, "{keys:?}");
+        assert_eq!(keys.len(), 27, "{keys:?}");
         for key in keys {
             let parsed: MessageKey = serde_json::from_value(json!(key)).unwrap_or_else(|e| panic!("{key}: {e}"));
             assert!(parsed.english().starts_with("{check_message}\n\n"), "{key}");

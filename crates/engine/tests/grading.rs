@@ -276,10 +276,17 @@ kind = "behaviour"
 title = "R"
 message = "Run the block."
 code = "run_with(Manager())"
+
+[[checks]]
+id = "enters"
+kind = "behaviour"
+title = "E"
+message = "Give the manager itself."
+code = "manager = Manager()\nexpect_enters(manager, manager)"
 "#;
     let said = |source: &str| {
         let report = grade(checks, source);
-        ["suppresses", "propagates", "runs"].map(|id| {
+        ["suppresses", "propagates", "runs", "enters"].map(|id| {
             let test = report.test(id).unwrap_or_else(|| panic!("{id}: {report:#?}"));
             assert_eq!(test.status, Status::Fail, "{id}: {test:#?}");
             (test.message_key.unwrap(), test.message.clone().unwrap())
@@ -313,7 +320,7 @@ code = "run_with(Manager())"
     // `__enter__` raising: the block never started, for either expectation.
     let bad_enter = "class Manager:\n    def __enter__(self):\n        raise KeyError('k')\n    def __exit__(self, *exc):\n        return True\n";
     let report = grade(checks, bad_enter);
-    for id in ["suppresses", "propagates"] {
+    for id in ["suppresses", "propagates", "enters"] {
         let test = report.test(id).unwrap();
         assert_eq!(test.message_key, Some(MessageKey::WithNotEntered), "{id}: {test:#?}");
         assert!(test.message.as_deref().unwrap().contains("KeyError('k') was raised on entry"), "{test:#?}");
@@ -324,6 +331,17 @@ code = "run_with(Manager())"
     let report = grade(checks, propagates);
     assert_eq!(report.test("suppresses").unwrap().message_key, Some(MessageKey::WithNotSuppressed));
     assert_eq!(report.test("propagates").unwrap().status, Status::Pass);
+    assert_eq!(report.test("enters").unwrap().status, Status::Pass);
+
+    // `__enter__` without `return self`, or returning something else.
+    let no_return = propagates.replace("        return self\n", "        pass\n");
+    let enters = grade(checks, &no_return).test("enters").cloned().unwrap();
+    assert_eq!(enters.message_key, Some(MessageKey::EnterReturnedNone), "{enters:#?}");
+    assert!(enters.message.unwrap().contains("did you forget `return self`?"));
+    let other = propagates.replace("        return self\n", "        return 42\n");
+    let enters = grade(checks, &other).test("enters").cloned().unwrap();
+    assert_eq!(enters.message_key, Some(MessageKey::EnterReturned), "{enters:#?}");
+    assert!(enters.message.unwrap().contains("gave 42, but it should be <"), "the manager's repr");
 }
 
 /// A decorator's result that is not a function, a function that is not one, a generator
