@@ -8,7 +8,7 @@
  * What the page asks the worker (worker.js), by `op`.
  * @typedef {{ op: "validate", format: "toml" | "json" | "built", text: string, name: string }
  *   | { op: "grade", exercise: Exercise, source: string }
- *   | { op: "run", source: string, stdin: string, limitMs: number, modules?: ModuleCode[] }
+ *   | { op: "run", source: string, stdin: string, limitMs: number, modules?: ModuleCode[], exerciseId?: string }
  *   | { op: "preload" }} Request
  */
 

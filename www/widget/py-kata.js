@@ -7,11 +7,13 @@
 // See docs/embedding.md for attributes, the inline form, events and methods.
 import { busyKeepingFocus, editorShortcuts, keepFocusBeside, listenForShortcuts, nameResult, outcomeWord, showShortcuts } from "./a11y.js";
 import ASSETS from "./assets.json" with { type: "json" };
+import { checkDetails, sameFailures } from "./check-feedback.js";
 import { EngineClient } from "./engine-client.js";
 import { engineText } from "./engine-messages.js";
 import { createEditor } from "./editor.js";
 import { upgradeFences } from "./fences.js";
 import { catalog, formatBytes, t } from "./i18n.js";
+import { renderInline } from "./inline-markdown.js";
 import { STYLES } from "./styles.js";
 import { exerciseProgress, lastReport, loadCode, recordCheck, recordHints, saveCode } from "./progress-store.js";
 
@@ -119,19 +121,6 @@ export function readInlineExercise(element) {
     solution: text("solution"),
   };
   return { format: "json", text: JSON.stringify(exercise) };
-}
-
-/** `text` as nodes, its `backticked` names as <code>.
- * @param {string} text */
-function withCode(text) {
-  return String(text)
-    .split("`")
-    .map((part, index) => {
-      if (index % 2 === 0) return part;
-      const code = document.createElement("code");
-      code.textContent = part;
-      return code;
-    });
 }
 
 /** A promise with its `resolve` beside it. */
@@ -433,11 +422,11 @@ export class PyKataElement extends HTMLElement {
           .join(", ");
         const head = document.createElement("strong");
         head.textContent = where;
-        item.append(...(where ? [head, ": "] : []), ...withCode(d.message));
+        item.append(...(where ? [head, ": "] : []), ...renderInline(d.message));
         for (const hint of d.hints ?? []) {
           const line = document.createElement("span");
           line.className = "hint";
-          line.append(...withCode(hint));
+          line.append(...renderInline(hint));
           item.append(line);
         }
         return item;
@@ -554,7 +543,8 @@ export class PyKataElement extends HTMLElement {
         const stdin = /** @type {HTMLTextAreaElement} */ (this.#$(".pk-stdin textarea")).value;
         const limitMs = this.#budget(kind);
         const modules = exercise.manifest.module_code;
-        const output = await engine.request({ op: "run", source, stdin, limitMs, modules }, limitMs);
+        const exerciseId = exercise.manifest.id;
+        const output = await engine.request({ op: "run", source, stdin, limitMs, modules, exerciseId }, limitMs);
         this.#showRun(output);
         this.#emit("run", output);
         return output;
@@ -631,6 +621,7 @@ export class PyKataElement extends HTMLElement {
     list.replaceChildren();
     this.#$(".pk-output").textContent = engineText(this.#strings, report, report.message);
     let line = report.line ?? null;
+    const same = sameFailures(report.tests);
     for (const [index, test] of report.tests.entries()) {
       const item = document.createElement("li");
       item.className = test.status;
@@ -649,11 +640,9 @@ export class PyKataElement extends HTMLElement {
         tag.textContent = `(${t(this.#strings, "hiddenCheck")})`;
         item.append(tag);
       }
-      if (test.message) {
-        const message = document.createElement("pre");
-        message.textContent = engineText(this.#strings, test, test.message);
-        item.append(message);
-      }
+      item.append(
+        ...checkDetails(test, { strings: this.#strings, same: same.get(test), showHint: (n) => this.#showHintsUpTo(n) }),
+      );
       nameResult(item, index);
       line ??= test.status === "pass" ? null : (test.line ?? null);
       list.append(item);
@@ -680,11 +669,19 @@ export class PyKataElement extends HTMLElement {
     const hints = this.#exercise?.manifest.hints ?? [];
     if (this.#hintsShown >= hints.length) return;
     const item = document.createElement("li");
-    item.textContent = hints[this.#hintsShown++];
+    item.tabIndex = -1;
+    item.append(...renderInline(hints[this.#hintsShown++]));
     this.#$(".pk-hints").append(item);
     this.#updateHintButton();
     keepFocusBeside(this.#root, this.#button("hint"));
     if (record) this.#progressChanged(recordHints(/** @type {string} */ (this.#key), this.#hintsShown));
+  }
+
+  /** Reveal the hints up to the `number`th (1-based) and move focus to it.
+   * @param {number} number */
+  #showHintsUpTo(number) {
+    while (this.#hintsShown < number && this.#hintsShown < (this.#exercise?.manifest.hints.length ?? 0)) this.#showHint();
+    /** @type {HTMLElement | undefined} */ (this.#$(".pk-hints").children[number - 1])?.focus();
   }
 
   #updateHintButton() {

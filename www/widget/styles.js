@@ -120,6 +120,14 @@ textarea {
 .pk-results :is(.fail, .error) .mark { color: var(--pk-fail); }
 .pk-results .hidden-tag { color: var(--pk-muted); font-size: 0.8rem; margin-left: 0.4rem; }
 .pk-results pre { font: 0.84rem/1.45 var(--pk-mono); white-space: pre-wrap; overflow-wrap: anywhere; background: var(--pk-panel); padding: 0.4rem 0.6rem; border-radius: 6px; margin: 0.3rem 0 0.2rem 1.3em; max-height: 20rem; overflow-y: auto; }
+.pk-results .pk-same { margin: 0.2rem 0 0.2rem 1.3em; color: var(--pk-muted); font-size: 0.88rem; }
+.pk-results .pk-hint-link { margin: 0.1rem 0 0.2rem 1.3em; font-size: 0.85rem; }
+.pk-diff { margin: 0.2rem 0 0.2rem 1.3em; border-collapse: collapse; font-size: 0.84rem; }
+.pk-diff th { text-align: left; font-weight: 600; padding-right: 0.6rem; color: var(--pk-muted); }
+.pk-diff code { font-family: var(--pk-mono); white-space: pre; }
+.pk-diff mark { background: var(--pk-fail); color: var(--pk-bg); border-radius: 2px; min-width: 0.6em; display: inline-block; }
+.pk-diff .pk-diff-end { color: var(--pk-muted); font-style: italic; }
+.pk-hints code { font-family: var(--pk-mono); background: var(--pk-panel); border-radius: 3px; padding: 0 0.2em; }
 .pk-hints { margin: 0.5rem 0; padding-left: 1.4rem; }
 .pk-hints li { margin: 0.25rem 0; }
 .pk-solution { margin-top: 0.5rem; }

@@ -159,7 +159,7 @@ self.onmessage = async (/** @type {MessageEvent<Request & { id: number }>} */ { 
     const result =
       data.op === "grade"
         ? engine.grade(data.exercise, data.source)
-        : engine.run(data.source, data.stdin ?? "", data.limitMs, data.modules);
+        : engine.run(data.source, data.stdin ?? "", data.limitMs, data.modules, data.exerciseId);
     // Past the engine's threshold, the worker asks to be replaced once idle.
     const retire = /** @type {NonNullable<typeof PyKata>} */ (PyKata).shouldRetire();
     post({ id, ok: true, result, retire });

@@ -6,7 +6,7 @@ import re as _re
 
 import _pykata_guard as _guard
 import pykata as _helpers
-from _pykata_learner import LEARNER_FILE
+from _pykata_learner import learner_file as _learner_file
 from _pykata_lifecycle import trusted_import as _trusted_import
 
 import builtins as _builtins
@@ -24,9 +24,10 @@ _RecursionError = _builtins.RecursionError
 def learner_frames(tb):
     """(line, function name) of each traceback entry in the learner's file, outermost first."""
     frames = []
+    file = _learner_file()
     while tb is not None:
         code = tb.tb_frame.f_code
-        if code.co_filename == LEARNER_FILE:
+        if code.co_filename == file:
             frames.append((tb.tb_lineno, code.co_name))
         tb = tb.tb_next
     return frames
@@ -42,7 +43,7 @@ def _format_frames(frames, lines):
     standard library's `traceback` module: as CPython prints them, a run of identical entries
     shown three times and then counted ("[Previous line repeated N more times]")."""
     listed = [
-        (LEARNER_FILE, lineno, name, lines[lineno - 1] if lineno and 0 < lineno <= len(lines) else "")
+        (_learner_file(), lineno, name, lines[lineno - 1] if lineno and 0 < lineno <= len(lines) else "")
         for lineno, name in frames
     ]
     return _trusted_import("traceback").StackSummary.from_list(listed).format()
@@ -52,7 +53,7 @@ def describe(exc, source):
     """A traceback limited to the learner's own frames, and the learner line it points at. It
     is Python's own text, worded as CPython words tracebacks (the engine words nothing here)."""
     try:
-        if isinstance(exc, _SyntaxError) and exc.filename == LEARNER_FILE:
+        if isinstance(exc, _SyntaxError) and exc.filename == _learner_file():
             text = "".join(_format_exception_only(exc)).rstrip()
             return text, exc.lineno
         frames = learner_frames(exc.__traceback__)

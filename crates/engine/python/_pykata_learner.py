@@ -1,4 +1,5 @@
-"""The learner's code as Python runs a module: compiled as `solution.py`, listed in
+"""The learner's code as Python runs a module: compiled under the file name the engine gives
+each request (named after the exercise, see `grade.rs`'s `learner_file`), listed in
 `sys.modules` while it runs, its lines readable by `linecache`, shut down as a program's
 `__main__` is."""
 
@@ -10,7 +11,8 @@ import builtins as _builtins
 # Everything here looks builtins up in this private copy (see `_pykata_runner`).
 __builtins__ = dict(_builtins.__dict__)
 
-LEARNER_FILE = "solution.py"
+# The file name the learner's code is compiled under, set by each request (`use_file`).
+_file = ["<learner>"]
 
 _exec = _builtins.exec
 _compile = _builtins.compile
@@ -19,14 +21,26 @@ _Module = type(_sys)
 _collect = _gc.collect
 
 
-# The last learner source compiled and its code: every check of a submission runs the same
-# source, so it is compiled once. (Code objects are immutable; each run gets fresh functions.)
+def use_file(name):
+    """Compile and name the learner's code as file `name` from now on."""
+    _file[0] = name
+
+
+def learner_file():
+    """The file name the learner's code is compiled under (`use_file`)."""
+    return _file[0]
+
+
+# The last learner source compiled (with its file name) and its code: every check of a
+# submission runs the same source, so it is compiled once. (Code objects are immutable; each
+# run gets fresh functions.)
 _learner_code = [None, None]
 
 
 def compile_learner(source):
-    if _learner_code[0] != source:
-        _learner_code[:] = [source, _compile(source, LEARNER_FILE, "exec")]
+    key = (_file[0], source)
+    if _learner_code[0] != key:
+        _learner_code[:] = [key, _compile(source, _file[0], "exec")]
     return _learner_code[1]
 
 
@@ -47,7 +61,7 @@ def load_learner(source, name):
     the submission ends. Returns the module."""
     module = _Module(name)
     module.__dict__.update(
-        {"__builtins__": _builtins, "__file__": LEARNER_FILE, "__loader__": Source(source), "__spec__": None}
+        {"__builtins__": _builtins, "__file__": _file[0], "__loader__": Source(source), "__spec__": None}
     )
     _modules[name] = module
     _exec(compile_learner(source), module.__dict__)

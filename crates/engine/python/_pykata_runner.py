@@ -30,7 +30,7 @@ from _pykata_checks import configure as _configure_checks, exec_check as _exec_c
 from _pykata_describe import answer as _answer, describe as _describe, failed as _failed
 from _pykata_describe import budget_of as _budget_of, learner_frames as _learner_frames, raised as _raised
 from _pykata_learner import compile_learner as _compile_learner, exit_is_clean as _exit_is_clean
-from _pykata_learner import run_learner as _run_learner, shut_down as _shut_down
+from _pykata_learner import run_learner as _run_learner, shut_down as _shut_down, use_file as _use_file
 from _pykata_lifecycle import configure as _configure_lifecycle
 from _pykata_lifecycle import reset_limits as _reset_limits, trusted_import as _trusted_import
 from _pykata_match import digest_of as _digest, output_matches as _output_matches
@@ -115,6 +115,7 @@ def run_check(request_json):
         _guard.restore()
     _restored[0] = False
     request = _loads(request_json)
+    _use_file(request["learner_file"])
     if request["kind"] == "static":
         answer = _static(request)
     elif request["kind"] == "unittest":
@@ -133,6 +134,7 @@ def run_program(request_json):
         _guard.restore()
     _restored[0] = False
     request = _loads(request_json)
+    _use_file(request["learner_file"])
     source = request["source"]
     streams = _Streams(request.get("stdin"))
     error = line = budget = None
@@ -167,8 +169,12 @@ def run_program(request_json):
     )
 
 
-def syntax_error(source):
-    """JSON `{traceback, line}` if `source` does not compile, else JSON null."""
+def syntax_error(request_json):
+    """JSON `{traceback, line}` if the request's `source` does not compile as its
+    `learner_file`, else JSON null."""
+    request = _loads(request_json)
+    _use_file(request["learner_file"])
+    source = request["source"]
     try:
         _compile_learner(source)
     except _SyntaxError as exc:

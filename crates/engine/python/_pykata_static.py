@@ -4,7 +4,7 @@ use, functions it must or must not call), without running it."""
 import ast as _ast
 
 from _pykata_describe import answer as _answer, describe as _describe
-from _pykata_learner import LEARNER_FILE
+from _pykata_learner import learner_file as _learner_file
 
 import builtins as _builtins
 
@@ -89,7 +89,7 @@ def judge(request):
     """Judge the learner's source by AST rules, without running it."""
     source = request["source"]
     try:
-        tree = _parse(source, LEARNER_FILE)
+        tree = _parse(source, _learner_file())
     except _SyntaxError as exc:
         text, line = _describe(exc, source)
         return _answer("error", {"kind": "syntax", "traceback": text}, "", line)

@@ -34,6 +34,7 @@ _list = _builtins.list
 _BaseException = _builtins.BaseException
 _StopIteration = _builtins.StopIteration
 _id = _builtins.id
+_GeneratorType = _type(x for x in ())
 
 __all__ = [
     "CheckFailed",
@@ -51,6 +52,7 @@ __all__ = [
     "raises",
     "BlockOutcome",
     "run_with",
+    "expect_enters",
     "expect_propagates",
     "expect_suppresses",
 ]
@@ -187,6 +189,10 @@ def decorate(decorator, function, label=None):
 
 def expect_wraps(wrapper, original):
     """Fail unless `wrapper` carries `original`'s name, docstring and `__wrapped__`."""
+    if wrapper is None:
+        _unmet_expectation("decorator_returned_none")
+    if not _callable(wrapper):
+        _unmet_expectation("decorator_returned_uncallable", got=_short(wrapper))
     name = _getattr(original, "__name__", None)
     if _getattr(wrapper, "__name__", None) != name:
         _unmet_expectation("wrapper_name", actual=_repr(_getattr(wrapper, "__name__", None)), expected=_repr(name))
@@ -250,7 +256,9 @@ def expect_iterator(value, label=None):
 
 
 def take(iterator, count):
-    """The next `count` items of `iterator` as a list (fewer if it runs out)."""
+    """The next `count` items of `iterator` as a list (fewer if it runs out); fails as
+    `expect_iterator` does when `iterator` is not one."""
+    expect_iterator(iterator)
     items = []
     for _ in _builtins.range(count):
         try:
@@ -261,7 +269,12 @@ def take(iterator, count):
 
 
 def raises(exception_type, function, *args, **kwargs):
-    """Call `function(*args, **kwargs)` and return the `exception_type` it raises; fail if it does not."""
+    """Call `function(*args, **kwargs)` and return the `exception_type` it raises; fail if it does not.
+
+    A `function` that cannot be called fails at once: calling it would raise a `TypeError`,
+    which `raises(TypeError, ...)` would take for the expected one."""
+    if not _callable(function):
+        _unmet_expectation("not_callable", got=_short(function))
     try:
         result = function(*args, **kwargs)
     except exception_type as error:
@@ -291,12 +304,25 @@ class BlockOutcome:
         return self.body_ran and self.raised is not None and self.escaped is None
 
 
+def _expect_context_manager(manager):
+    """Fail unless `manager`'s class has `__enter__` and `__exit__` (where `with` looks them up).
+    A bare generator is the usual mistake: a generator function without `@contextmanager`."""
+    kind = _type(manager)
+    for method in ("__enter__", "__exit__"):
+        if not _hasattr(kind, method):
+            if _isinstance(manager, _GeneratorType):
+                _unmet_expectation("generator_not_context_manager", got=_short(manager))
+            _unmet_expectation("not_a_context_manager", got=_short(manager), method=method)
+
+
 def run_with(manager, body=None, raises=None):
-    """Run `with manager as value:` and report what happened as a `BlockOutcome`.
+    """Run `with manager as value:` and report what happened as a `BlockOutcome`; fails at
+    once if `manager` is not a context manager.
 
     `body(value)` runs inside the block when given; then `raises` (an exception instance)
     is raised inside the block when given. Whatever escapes the `with` is caught and recorded.
     """
+    _expect_context_manager(manager)
     outcome = BlockOutcome()
     outcome.raised = raises
     try:
@@ -310,6 +336,20 @@ def run_with(manager, body=None, raises=None):
                 raise raises
     except _BaseException as escaped:
         outcome.escaped = escaped
+    return outcome
+
+
+def expect_enters(manager, expected):
+    """Fail unless `with manager as value:` gives the very object `expected` as `value` (what
+    `__enter__` returns): `expect_enters(manager, manager)` for an `__enter__` that must
+    `return self`."""
+    outcome = run_with(manager)
+    if not outcome.entered:
+        _unmet_expectation("with_not_entered", escaped=_short(outcome.escaped))
+    if outcome.value is not expected:
+        if outcome.value is None:
+            _unmet_expectation("enter_returned_none", expected=_short(expected))
+        _unmet_expectation("enter_returned", got=_short(outcome.value), expected=_short(expected))
     return outcome
 
 
@@ -329,6 +369,10 @@ def expect_propagates(manager, error=None):
 def expect_suppresses(manager, error):
     """Fail unless an exception raised inside `with manager:` is suppressed."""
     outcome = run_with(manager, raises=error)
-    if outcome.escaped is not None:
+    if not outcome.entered:
+        _unmet_expectation("with_not_entered", escaped=_short(outcome.escaped))
+    if outcome.escaped is error:
         _unmet_expectation("with_not_suppressed", raised=_short(error))
+    if outcome.escaped is not None:
+        _unmet_expectation("exit_raised", raised=_short(error), escaped=_short(outcome.escaped))
     return outcome

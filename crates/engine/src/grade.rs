@@ -43,10 +43,22 @@ impl<H: Host + std::fmt::Debug> std::fmt::Debug for Engine<H> {
     }
 }
 
+/// The file name the learner's code is compiled under, so tracebacks name it: after the
+/// exercise `exercise_id` (`log-calls` gives `log_calls.py`, as Exercism names a stub), never
+/// "solution", which reads like the exercise's own solution.
+pub fn learner_file(exercise_id: &str) -> String {
+    format!("{}.py", exercise_id.replace('-', "_"))
+}
+
+/// The file name of a program run without an exercise ([`Engine::run`]).
+pub const PROGRAM_FILE: &str = "main.py";
+
 /// What the runner is asked to do for one check.
 #[derive(Serialize)]
 struct CheckRequest<'a> {
     source: &'a str,
+    /// The file name the learner's code is compiled under ([`learner_file`]).
+    learner_file: &'a str,
     /// The exercise's shared setup, run before the check's code.
     #[serde(skip_serializing_if = "Option::is_none")]
     setup: Option<&'a str>,
@@ -236,9 +248,19 @@ struct DigestRequest<'a> {
     expected: &'a str,
 }
 
+/// Whether the learner's code compiles.
+#[derive(Serialize)]
+struct SyntaxRequest<'a> {
+    source: &'a str,
+    /// The file name the learner's code is compiled under ([`learner_file`]).
+    learner_file: &'a str,
+}
+
 #[derive(Serialize)]
 struct RunRequest<'a> {
     source: &'a str,
+    /// The file name the program is compiled under ([`learner_file`]).
+    learner_file: &'a str,
     stdin: &'a str,
     /// The exercise's helper modules, importable from the program.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
@@ -314,8 +336,12 @@ impl<H: Host> Engine<H> {
     }
 
     fn grade_in(&self, session: &Session, manifest: &Manifest, source: &str) -> Result<Report, EngineError> {
-        let problem: Option<SyntaxProblem> =
-            serde_json::from_str(&session.call("syntax_error", source, None)?.json()?)?;
+        let file = learner_file(&manifest.id);
+        let syntax = serde_json::to_string(&SyntaxRequest {
+            source,
+            learner_file: &file,
+        })?;
+        let problem: Option<SyntaxProblem> = serde_json::from_str(&session.call("syntax_error", &syntax, None)?.json()?)?;
         if let Some(problem) = problem {
             return Ok(Report::error(
                 Message::new(MessageKey::SyntaxError).with_text("traceback", Some(&problem.traceback)),
@@ -335,6 +361,7 @@ impl<H: Host> Engine<H> {
             } else {
                 let request = serde_json::to_string(&CheckRequest {
                     source,
+                    learner_file: &file,
                     setup: manifest.setup.as_deref(),
                     module_code: &manifest.module_code,
                     check,
@@ -388,20 +415,23 @@ impl<H: Host> Engine<H> {
     /// Run `source` as a program with `stdin` for at most `limit_ms`, in a fresh interpreter or
     /// one reset after the previous submission.
     pub fn run(&self, source: &str, stdin: &str, limit_ms: u64) -> Result<RunOutput, EngineError> {
-        self.run_with_modules(source, stdin, limit_ms, &[])
+        self.run_with_modules(source, stdin, limit_ms, &[], PROGRAM_FILE)
     }
 
-    /// [`Engine::run`], with an exercise's helper modules importable from the program.
+    /// [`Engine::run`], with an exercise's helper modules importable from the program, which is
+    /// compiled as `learner_file` (see [`learner_file`]).
     pub fn run_with_modules(
         &self,
         source: &str,
         stdin: &str,
         limit_ms: u64,
         module_code: &[ModuleCode],
+        learner_file: &str,
     ) -> Result<RunOutput, EngineError> {
         let session = self.session()?;
         let request = serde_json::to_string(&RunRequest {
             source,
+            learner_file,
             stdin,
             module_code,
         })?;
@@ -523,12 +553,43 @@ fn failure_message(check: &Check, answer: &CheckAnswer) -> Message {
                 (true, true) => MessageKey::NothingPrintedForPattern,
             };
             let expected = check.expected.as_deref().unwrap_or_default();
-            lead(key)
+            let message = lead(key)
                 .with("expected", serde_json::Value::String(expected.to_owned()))
-                .with_text("actual", Some(&answer.output))
+                .with_text("actual", Some(&answer.output));
+            match (key, check.match_mode.unwrap_or_default()) {
+                (MessageKey::OutputDiffers, MatchMode::Exact) => first_difference(expected, &answer.output)
+                    .into_iter()
+                    .flatten()
+                    .fold(message, |message, (name, value)| message.with(name, value)),
+                _ => message,
+            }
         }
         _ => lead(MessageKey::CheckFailed),
     }
+}
+
+/// Where `actual` first differs from `expected`: the `line` and `column` (1-based, counting
+/// characters) and the two lines there (`expected_line`, `actual_line`; one is left out when
+/// its text has ended). None when they are equal.
+fn first_difference(expected: &str, actual: &str) -> Option<Vec<(&'static str, serde_json::Value)>> {
+    let (mut wanted, mut got) = (expected.split('\n'), actual.split('\n'));
+    for line in 1.. {
+        let (want, have) = (wanted.next(), got.next());
+        if want == have {
+            want?;
+            continue;
+        }
+        let same = match (want, have) {
+            (Some(want), Some(have)) => want.chars().zip(have.chars()).take_while(|(a, b)| a == b).count(),
+            _ => 0,
+        };
+        let text = |line: Option<&str>| line.map(|l| serde_json::Value::String(l.to_owned()));
+        let mut facts = vec![("line", line.into()), ("column", (same + 1).into())];
+        facts.extend(text(want).map(|l| ("expected_line", l)));
+        facts.extend(text(have).map(|l| ("actual_line", l)));
+        return Some(facts);
+    }
+    None
 }
 
 fn error_message(check: &Check, answer: &CheckAnswer) -> Message {

@@ -13,7 +13,7 @@ mod report;
 mod session;
 mod watchdog;
 
-pub use grade::{Budgets, Engine, EngineError, Validation, budget_message, submission_budget_ms};
+pub use grade::{Budgets, Engine, EngineError, PROGRAM_FILE, Validation, budget_message, learner_file, submission_budget_ms};
 pub use host::{Deadline, Host};
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::SystemHost;

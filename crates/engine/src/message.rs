@@ -35,7 +35,9 @@ pub enum MessageKey {
     HelperModuleFailed,
     /// The check failed; `detail` is its own failure text, if any.
     CheckFailed,
-    /// An output check's expected text differs from what was printed.
+    /// An output check's expected text differs from what was printed; for an exact match, the
+    /// first difference is at `line` and `column` (1-based, in characters), where the lines
+    /// read `expected_line` and `actual_line` (either left out past the end of its text).
     OutputDiffers,
     /// An output check's pattern does not match what was printed.
     OutputDoesNotMatch,
@@ -91,14 +93,28 @@ pub enum MessageKey {
     NotAnIterator,
     /// `raises`: the expected exception was not raised.
     NothingRaised,
-    /// `expect_propagates`: entering the `with` block raised.
+    /// `raises`: what it was asked to call (`got`) cannot be called.
+    NotCallable,
+    /// `run_with` and the `expect_*` helpers for `with`: `got`'s class has no `method`
+    /// (`__enter__` or `__exit__`).
+    NotAContextManager,
+    /// `run_with` and the `expect_*` helpers for `with`: `got` is a bare generator, not a
+    /// context manager (a generator function without `@contextmanager`).
+    GeneratorNotContextManager,
+    /// `expect_propagates`, `expect_suppresses`, `expect_enters`: entering the `with` block raised.
     WithNotEntered,
+    /// `expect_enters`: `__enter__` returned None instead of `expected`.
+    EnterReturnedNone,
+    /// `expect_enters`: `__enter__` returned `got` instead of `expected`.
+    EnterReturned,
     /// `expect_propagates`: the exception raised inside the block was suppressed.
     WithSwallowed,
     /// `expect_propagates`: another exception came out of the block.
     WithReplaced,
     /// `expect_suppresses`: the exception raised inside the block escaped.
     WithNotSuppressed,
+    /// `expect_suppresses`: `__exit__` raised `escaped` itself while handling `raised`.
+    ExitRaised,
 }
 
 impl MessageKey {
@@ -117,7 +133,10 @@ impl MessageKey {
             MessageKey::NoTests => "The unittest check has no tests (TestCase classes or test_* functions).",
             MessageKey::HelperModuleFailed => "The exercise's helper module {module}.py could not be loaded:\n{error}",
             MessageKey::CheckFailed => "{check_message}\n\n{detail}",
-            MessageKey::OutputDiffers => "{check_message}\n\nExpected output:\n{expected}\nYour output:\n{actual}",
+            MessageKey::OutputDiffers => {
+                "{check_message}\n\nExpected output:\n{expected}\nYour output:\n{actual}\n\nThe first \
+                 difference is on line {line}, column {column}."
+            }
             MessageKey::OutputDoesNotMatch => {
                 "{check_message}\n\nExpected output matching:\n{expected}\nYour output:\n{actual}"
             }
@@ -185,8 +204,25 @@ impl MessageKey {
                 "{check_message}\n\n{label=your function} returned {got}, which is not an iterator — use `yield`"
             }
             MessageKey::NothingRaised => "{check_message}\n\nexpected {exception} to be raised, but nothing was raised",
+            MessageKey::NotCallable => "{check_message}\n\nexpected something to call, got {got}",
+            MessageKey::NotAContextManager => {
+                "{check_message}\n\n{got} is not a context manager: its class has no `{method}` method — a \
+                 context manager needs both `__enter__` and `__exit__`"
+            }
+            MessageKey::GeneratorNotContextManager => {
+                "{check_message}\n\n{got} is a generator, not a context manager — decorate the generator \
+                 function with @contextlib.contextmanager"
+            }
             MessageKey::WithNotEntered => {
                 "{check_message}\n\nthe with block never started: {escaped} was raised on entry"
+            }
+            MessageKey::EnterReturnedNone => {
+                "{check_message}\n\n`with ... as value` gave None: `__enter__` returns nothing — did you forget \
+                 `return self`? (expected {expected})"
+            }
+            MessageKey::EnterReturned => {
+                "{check_message}\n\n`with ... as value` gave {got}, but it should be {expected} — `as` binds what \
+                 `__enter__` returns"
             }
             MessageKey::WithSwallowed => {
                 "{check_message}\n\nthe exception raised inside the with block was silently swallowed — \
@@ -198,6 +234,10 @@ impl MessageKey {
             MessageKey::WithNotSuppressed => {
                 "{check_message}\n\n{raised} raised inside the with block escaped, but it should have been \
                  suppressed"
+            }
+            MessageKey::ExitRaised => {
+                "{check_message}\n\n`__exit__` itself raised {escaped} while handling {raised} — it takes \
+                 (exc_type, exc, traceback) and returns True to suppress the exception"
             }
         }
     }
@@ -327,7 +367,7 @@ mod tests {
             .skip(1) // the text before the first call
             .map(|call| call.split('"').next().unwrap())
             .collect();
-        assert_eq!(keys.len(), 17, "{keys:?}");
+        assert_eq!(keys.len(), 27, "{keys:?}");
         for key in keys {
             let parsed: MessageKey = serde_json::from_value(json!(key)).unwrap_or_else(|e| panic!("{key}: {e}"));
             assert!(parsed.english().starts_with("{check_message}\n\n"), "{key}");

@@ -2,7 +2,7 @@
 //! `module` name, the exercise's helper modules, pytest's stand-in, each test reported once
 //! with its own duration.
 
-use pykata_engine::{Engine, Report, Status, SystemHost, TestResult};
+use pykata_engine::{Engine, PROGRAM_FILE, Report, Status, SystemHost, TestResult};
 use pykata_pack::Manifest;
 
 fn manifest(rest: &str) -> Manifest {
@@ -81,8 +81,8 @@ fn the_tests_import_the_learners_code_by_the_checks_module_name() {
     let report = grade(ALIASED, raises);
     let message = test(&report, "test_module").message.as_deref().unwrap();
     assert!(
-        message.contains("File \"solution.py\", line 4, in two_fer"),
-        "the learner's file is still solution.py: {message}"
+        message.contains("File \"t.py\", line 4, in two_fer"),
+        "the learner's file is named after the exercise `t`, whatever module the tests import: {message}"
     );
 
     // Without `module`, the same tests cannot import `two_fer`.
@@ -326,14 +326,14 @@ fn a_run_of_the_program_imports_the_helper_modules_too() {
     }];
     let engine = Engine::new(SystemHost::default());
     let output = engine
-        .run_with_modules("import prices\nprint(prices.TABLE['tea'])\n", "", 5000, &modules)
+        .run_with_modules("import prices\nprint(prices.TABLE['tea'])\n", "", 5000, &modules, PROGRAM_FILE)
         .unwrap();
     assert_eq!((output.stdout.as_str(), output.error), ("3\n", None));
     let broken = [ModuleCode {
         name: "prices".to_owned(),
         code: "raise ValueError('no prices')\n".to_owned(),
     }];
-    let output = engine.run_with_modules("print('never')\n", "", 5000, &broken).unwrap();
+    let output = engine.run_with_modules("print('never')\n", "", 5000, &broken, PROGRAM_FILE).unwrap();
     assert_eq!(output.stdout, "");
     assert_eq!(output.message_key, Some(pykata_engine::MessageKey::HelperModuleFailed));
     assert_eq!(

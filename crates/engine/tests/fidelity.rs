@@ -117,8 +117,8 @@ print(traceback.extract_stack()[-1].line)
     );
     assert_eq!(
         output,
-        "Traceback (most recent call last):\n  File \"solution.py\", line 6, in <module>\n    divide()\n    ~~~~~~^^\n  \
-         File \"solution.py\", line 4, in divide\n    return 1 / 0\n           ~~^~~\n\
+        "Traceback (most recent call last):\n  File \"main.py\", line 6, in <module>\n    divide()\n    ~~~~~~^^\n  \
+         File \"main.py\", line 4, in divide\n    return 1 / 0\n           ~~^~~\n\
          ZeroDivisionError: division by zero\nprint(traceback.extract_stack()[-1].line)\n"
     );
 }

@@ -8,7 +8,7 @@ use pykata_pack::Manifest;
 
 fn manifest(checks: &str) -> Manifest {
     let text = format!(
-        "id = \"t\"\ntitle = \"T\"\ntopic = \"test\"\ndifficulty = \"easy\"\nhints = [\"a\", \"b\"]\ntime_limit_ms = 1500\n{checks}"
+        "id = \"log-calls\"\ntitle = \"T\"\ntopic = \"test\"\ndifficulty = \"easy\"\nhints = [\"a\", \"b\"]\ntime_limit_ms = 1500\n{checks}"
     );
     toml::from_str(&text).unwrap_or_else(|e| panic!("test manifest: {e}"))
 }
@@ -47,6 +47,26 @@ fn output_check_feeds_stdin_and_compares_exactly() {
         message.contains("Expected output:\nHello, Ada!\n\nYour output:\nHello,  Ada!"),
         "{message}"
     );
+}
+
+#[test]
+fn output_mismatch_points_at_the_first_difference() {
+    let args = |source: &str| only(&grade(OUTPUT_EXACT, source)).message_args.clone();
+    let extra_space = args("print(f'Hello,  {input()}!')\n");
+    assert_eq!(extra_space["line"], 1);
+    assert_eq!(extra_space["column"], 8, "after `Hello, `: {extra_space:?}");
+    assert_eq!(extra_space["expected_line"], "Hello, Ada!");
+    assert_eq!(extra_space["actual_line"], "Hello,  Ada!");
+    let message = only(&grade(OUTPUT_EXACT, "print(f'Hello,  {input()}!')\n")).message.clone().unwrap();
+    assert!(message.ends_with("The first difference is on line 1, column 8."), "{message}");
+    // A missing last newline: the second line exists only in the expected text.
+    let no_newline = args("print(f'Hello, {input()}!', end='')\n");
+    assert_eq!((no_newline["line"].clone(), no_newline["column"].clone()), (2.into(), 1.into()));
+    assert_eq!(no_newline["expected_line"], "");
+    assert!(!no_newline.contains_key("actual_line"), "{no_newline:?}");
+    let extra_line = args("print(f'Hello, {input()}!')\nprint('bye')\n");
+    assert_eq!(extra_line["line"], 2);
+    assert_eq!(extra_line["actual_line"], "bye");
 }
 
 #[test]
@@ -124,8 +144,9 @@ fn learner_exceptions_are_errors_with_the_learner_line_and_no_harness_frames() {
     assert_eq!(test.status, Status::Error);
     assert_eq!(test.line, Some(3));
     let message = test.message.as_deref().unwrap();
+    // The learner's file is named after the exercise (`log-calls`), not "solution".
     assert!(
-        message.contains("File \"solution.py\", line 3, in add\n    return total / 0"),
+        message.contains("File \"log_calls.py\", line 3, in add\n    return total / 0"),
         "{message}"
     );
     assert!(message.contains("ZeroDivisionError"), "{message}");
@@ -228,6 +249,140 @@ code = "expect_propagates(Guard())"
     assert!(lazy.contains("builds the whole list before yielding"), "{lazy}");
     let swallowed = report.test("propagates").unwrap().message.clone().unwrap();
     assert!(swallowed.contains("silently swallowed"), "{swallowed}");
+}
+
+/// Each `with` helper names the real mistake: what a manager lacks or does, not an exception
+/// the mistake made escape.
+#[test]
+fn context_manager_helpers_say_what_is_wrong_with_the_manager() {
+    let checks = r#"
+[[checks]]
+id = "suppresses"
+kind = "behaviour"
+title = "S"
+message = "Suppress it."
+code = "expect_suppresses(Manager(), ValueError('bad'))"
+
+[[checks]]
+id = "propagates"
+kind = "behaviour"
+title = "P"
+message = "Let it through."
+code = "expect_propagates(Manager())"
+
+[[checks]]
+id = "runs"
+kind = "behaviour"
+title = "R"
+message = "Run the block."
+code = "run_with(Manager())"
+
+[[checks]]
+id = "enters"
+kind = "behaviour"
+title = "E"
+message = "Give the manager itself."
+code = "manager = Manager()\nexpect_enters(manager, manager)"
+"#;
+    let said = |source: &str| {
+        let report = grade(checks, source);
+        ["suppresses", "propagates", "runs", "enters"].map(|id| {
+            let test = report.test(id).unwrap_or_else(|| panic!("{id}: {report:#?}"));
+            assert_eq!(test.status, Status::Fail, "{id}: {test:#?}");
+            (test.message_key.unwrap(), test.message.clone().unwrap())
+        })
+    };
+    for (source, method) in [
+        ("class Manager:\n    def __exit__(self, *exc):\n        return True\n", "__enter__"),
+        ("class Manager:\n    def __enter__(self):\n        return self\n", "__exit__"),
+    ] {
+        for (key, message) in said(source) {
+            assert_eq!(key, MessageKey::NotAContextManager, "{message}");
+            assert!(message.contains(&format!("its class has no `{method}` method")), "{message}");
+        }
+    }
+    let generator = "def Manager():\n    try:\n        yield\n    except ValueError:\n        pass\n";
+    for (key, message) in said(generator) {
+        assert_eq!(key, MessageKey::GeneratorNotContextManager, "{message}");
+        assert!(message.contains("@contextlib.contextmanager"), "{message}");
+    }
+
+    // `__exit__` with the wrong signature raises a TypeError of its own.
+    let bad_exit = "class Manager:\n    def __enter__(self):\n        return self\n    def __exit__(self):\n        return True\n";
+    let report = grade(checks, bad_exit);
+    let suppresses = report.test("suppresses").unwrap();
+    assert_eq!(suppresses.message_key, Some(MessageKey::ExitRaised), "{suppresses:#?}");
+    let message = suppresses.message.as_deref().unwrap();
+    assert!(message.contains("`__exit__` itself raised TypeError("), "{message}");
+    assert!(message.contains("while handling ValueError('bad')"), "{message}");
+    assert_eq!(report.test("propagates").unwrap().message_key, Some(MessageKey::WithReplaced));
+
+    // `__enter__` raising: the block never started, for either expectation.
+    let bad_enter = "class Manager:\n    def __enter__(self):\n        raise KeyError('k')\n    def __exit__(self, *exc):\n        return True\n";
+    let report = grade(checks, bad_enter);
+    for id in ["suppresses", "propagates", "enters"] {
+        let test = report.test(id).unwrap();
+        assert_eq!(test.message_key, Some(MessageKey::WithNotEntered), "{id}: {test:#?}");
+        assert!(test.message.as_deref().unwrap().contains("KeyError('k') was raised on entry"), "{test:#?}");
+    }
+
+    // A manager that lets the exception through still gets the plain answer.
+    let propagates = "class Manager:\n    def __enter__(self):\n        return self\n    def __exit__(self, *exc):\n        return False\n";
+    let report = grade(checks, propagates);
+    assert_eq!(report.test("suppresses").unwrap().message_key, Some(MessageKey::WithNotSuppressed));
+    assert_eq!(report.test("propagates").unwrap().status, Status::Pass);
+    assert_eq!(report.test("enters").unwrap().status, Status::Pass);
+
+    // `__enter__` without `return self`, or returning something else.
+    let no_return = propagates.replace("        return self\n", "        pass\n");
+    let enters = grade(checks, &no_return).test("enters").cloned().unwrap();
+    assert_eq!(enters.message_key, Some(MessageKey::EnterReturnedNone), "{enters:#?}");
+    assert!(enters.message.unwrap().contains("did you forget `return self`?"));
+    let other = propagates.replace("        return self\n", "        return 42\n");
+    let enters = grade(checks, &other).test("enters").cloned().unwrap();
+    assert_eq!(enters.message_key, Some(MessageKey::EnterReturned), "{enters:#?}");
+    assert!(enters.message.unwrap().contains("gave 42, but it should be <"), "the manager's repr");
+}
+
+/// A decorator's result that is not a function, a function that is not one, a generator
+/// function's result that is not an iterator: each is named, never hidden behind the
+/// `TypeError` or `AttributeError` using it would raise.
+#[test]
+fn other_helpers_say_what_they_were_given() {
+    let checks = r#"
+[[checks]]
+id = "wraps"
+kind = "behaviour"
+title = "W"
+message = "Keep metadata."
+code = "expect_wraps(deco(len), len)"
+
+[[checks]]
+id = "raises"
+kind = "behaviour"
+title = "R"
+message = "Reject bad input."
+code = "raises(TypeError, parse, 'x')"
+
+[[checks]]
+id = "take"
+kind = "behaviour"
+title = "T"
+message = "Be lazy."
+code = "take(evens(), 2)"
+"#;
+    let source = "def deco(f):\n    pass\n\nparse = None\n\ndef evens():\n    return None\n";
+    let report = grade(checks, source);
+    let key = |id| report.test(id).unwrap().message_key;
+    assert_eq!(key("wraps"), Some(MessageKey::DecoratorReturnedNone), "{report:#?}");
+    // Calling None would raise a TypeError: `raises(TypeError, ...)` must not take it for a pass.
+    assert_eq!(report.test("raises").unwrap().status, Status::Fail, "{report:#?}");
+    assert_eq!(key("raises"), Some(MessageKey::NotCallable));
+    assert!(report.test("raises").unwrap().message.as_deref().unwrap().ends_with("got None"));
+    assert_eq!(key("take"), Some(MessageKey::GeneratorReturnedNone));
+    let listed = grade(checks, "def deco(f):\n    return 3\n\nparse = int\n\ndef evens():\n    return [0, 2]\n");
+    assert_eq!(listed.test("wraps").unwrap().message_key, Some(MessageKey::DecoratorReturnedUncallable));
+    assert_eq!(listed.test("take").unwrap().message_key, Some(MessageKey::NotLazy));
 }
 
 #[test]

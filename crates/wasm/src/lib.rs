@@ -1,6 +1,9 @@
 //! A thin `wasm-bindgen` facade over `pykata-engine`: one exported class, serde in and out.
 
-use pykata_engine::{CappedAllocator, Deadline, Engine, Host, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES, Validation};
+use pykata_engine::{
+    CappedAllocator, Deadline, Engine, Host, MEMORY_LIMIT_BYTES, PROGRAM_FILE, RETIRE_ABOVE_BYTES, Validation,
+    learner_file,
+};
 use pykata_pack::{Exercise, ModuleCode, parse_exercise_json, parse_exercise_text};
 use serde::Serialize;
 use std::path::Path;
@@ -123,15 +126,23 @@ impl PyKata {
     }
 
     /// Run `source` as a program with `stdin`, with the exercise's helper modules (its
-    /// manifest's `module_code`, or undefined); returns `{stdout, stderr, truncated, error,
-    /// line, budget}`.
-    pub fn run(&self, source: &str, stdin: &str, limit_ms: u32, modules: JsValue) -> Result<JsValue, JsError> {
+    /// manifest's `module_code`, or undefined), its file named after `exercise_id` (or
+    /// `main.py` without one); returns `{stdout, stderr, truncated, error, line, budget}`.
+    pub fn run(
+        &self,
+        source: &str,
+        stdin: &str,
+        limit_ms: u32,
+        modules: JsValue,
+        exercise_id: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let file = exercise_id.as_deref().map_or_else(|| PROGRAM_FILE.to_owned(), learner_file);
         let modules: Vec<ModuleCode> = if modules.is_undefined() || modules.is_null() {
             Vec::new()
         } else {
             serde_wasm_bindgen::from_value(modules).map_err(js_error)?
         };
-        let output = with_engine(|engine| engine.run_with_modules(source, stdin, u64::from(limit_ms), &modules));
+        let output = with_engine(|engine| engine.run_with_modules(source, stdin, u64::from(limit_ms), &modules, &file));
         to_js(&output.map_err(js_error)?)
     }
 
