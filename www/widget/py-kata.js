@@ -680,7 +680,7 @@ export class PyKataElement extends HTMLElement {
   /** Reveal the hints up to the `number`th (1-based) and move focus to it.
    * @param {number} number */
   #showHintsUpTo(number) {
-    while (this.#hintsShown < number && this.#hintsShown < (this.#exercise?.manifest.hints.length ?? 0)) this.#showHint();
+    while (this.#hintsShown < number && this.#hintsShown < (this.#exercise?.manifest.hints.length ?? 0)) this.#showHint(true);
     /** @type {HTMLElement | undefined} */ (this.#$(".pk-hints").children[number - 1])?.focus();
   }
 
