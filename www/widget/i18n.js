@@ -43,6 +43,8 @@ export const CATALOGS = {
     loadingExercise: "Loading the exercise…",
     authorTitle: "This exercise cannot be graded: its text has {count} problem(s). A note for its author:",
     authorLine: "line {line}",
+    ranTruncated: "Finished. Your program printed too much: only the first {lines} lines ({characters} characters) are shown.",
+    inputMissing: "Your program called input(), but had no input left to read. Type its input in the box “Input for input()” above Run, one line for each input(), then run it again.",
   },
   de: {
     editorLabel: "Python-Code-Editor. Escape und dann Tab verlässt den Editor.",
@@ -86,6 +88,8 @@ export const CATALOGS = {
     loadingExercise: "Übung wird geladen …",
     authorTitle: "Diese Übung kann nicht bewertet werden: ihr Text hat {count} Problem(e). Ein Hinweis für ihre Autorin oder ihren Autor:",
     authorLine: "Zeile {line}",
+    ranTruncated: "Fertig. Dein Programm hat zu viel ausgegeben: Nur die ersten {lines} Zeilen ({characters} Zeichen) werden gezeigt.",
+    inputMissing: "Dein Programm hat input() aufgerufen, aber keine Eingabe mehr zum Lesen gehabt. Schreib seine Eingabe in das Feld „Eingabe für input()“ über „Ausführen“, eine Zeile für jedes input(), und führe es dann erneut aus.",
   },
 };
 

@@ -8,7 +8,9 @@
 import { EngineClient } from "./engine-client.js";
 import { createEditor } from "./editor.js";
 import { upgradeFences } from "./fences.js";
+import { gradeEachCheck } from "./grading.js";
 import { catalog, formatBytes, t } from "./i18n.js";
+import { appendOutput, ranOutOfInput, runStatus } from "./run-output.js";
 import { STYLES } from "./styles.js";
 
 /** @import { Budget, Budgets, Diagnostic, Exercise, Report, RunOutput, Validation } from "./engine.js" */
@@ -414,7 +416,8 @@ export class PyKataElement extends HTMLElement {
     this.#key ??= `inline:${location.pathname}#${result.exercise.manifest.id}`;
     if (shown) this.#exercise = result.exercise;
     else this.#show(result.exercise);
-    this.#status("");
+    // A Run or Check pressed before validation ended says so in the status line.
+    if (!this.#busy) this.#status("");
     // While the learner reads, the engine imports what describing a first error needs; a
     // Check already waiting goes first instead.
     if (!this.#busy) engine.request({ op: "preload" }).catch(() => {});
@@ -511,7 +514,7 @@ export class PyKataElement extends HTMLElement {
       case "check":
         return this.#perform(action);
       case "stop":
-        return engine.stop("user");
+        return engine.stop("user", this);
       case "reset":
         return this.reset();
       case "hint":
@@ -547,6 +550,8 @@ export class PyKataElement extends HTMLElement {
     editor.markLine(null);
     this.#notice("");
     this.#status(t(this.#strings, kind === "run" ? "running" : "checking"));
+    this.#$(".pk-output").replaceChildren();
+    this.#$(".pk-results").replaceChildren();
     try {
       // Nothing runs before the engine has validated the exercise; then it is the validated one.
       if (!(await validation) || validation !== this.#validation) return null;
@@ -557,12 +562,13 @@ export class PyKataElement extends HTMLElement {
         const stdin = /** @type {HTMLTextAreaElement} */ (this.#$(".pk-stdin textarea")).value;
         const limitMs = this.#budget(kind);
         const modules = exercise.manifest.module_code;
-        const output = await engine.request({ op: "run", source, stdin, limitMs, modules }, limitMs);
+        const onEvent = (/** @type {import("./engine-client.js").EngineEvent} */ event) => appendOutput(this.#$(".pk-output"), event);
+        const output = await engine.request({ op: "run", source, stdin, limitMs, modules }, limitMs, { owner: this, onEvent });
         this.#showRun(output);
         this.#emit("run", output);
         return output;
       }
-      const report = await engine.request({ op: "grade", exercise, source }, this.#budget(kind));
+      const report = await gradeEachCheck(engine, exercise, source, this.#budget(kind), this);
       this.#showReport(report);
       this.#emit("result", report);
       return report;
@@ -618,13 +624,15 @@ export class PyKataElement extends HTMLElement {
     if (result.stdout) add(result.stdout, "stdout");
     if (result.stderr) add(result.stderr, "stderr");
     if (result.error) add(`${result.error}\n`, "error");
+    if (ranOutOfInput(result)) add(`${t(this.#strings, "inputMissing")}\n`, "notice");
     if (result.truncated) add(`${t(this.#strings, "truncated")}\n`, "notice");
     if (result.budget === "time") add(`${t(this.#strings, "stoppedByBudget", { seconds: this.#budget("run") / 1000 })}\n`, "notice");
     if (!parts.length) add(t(this.#strings, "noOutput"), "notice");
     output.replaceChildren(...parts);
     this.#$(".pk-results").replaceChildren();
     this.#editor?.markLine(result.line);
-    this.#status(t(this.#strings, result.error ? "ranWithError" : "ranOk"), result.error ? "fail" : "");
+    const status = runStatus(result);
+    this.#status(t(this.#strings, status.key, status.values), status.tone);
   }
 
   /** @param {Report} report */

@@ -13,8 +13,8 @@ mod report;
 mod session;
 mod watchdog;
 
-pub use grade::{Budgets, Engine, EngineError, Validation, budget_message, submission_budget_ms};
-pub use host::{Deadline, Host};
+pub use grade::{Budgets, Engine, EngineError, Resume, Validation, budget_message, submission_budget_ms};
+pub use host::{Deadline, Event, Host};
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::SystemHost;
 pub use memory::{CappedAllocator, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES};
