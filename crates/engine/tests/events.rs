@@ -69,24 +69,28 @@ time_limit_ms = 1000
 id = "one"
 kind = "assert"
 title = "One"
+message = "Doubles."
 code = "assert double(1) == 2"
 
 [[checks]]
 id = "two"
 kind = "assert"
 title = "Two"
+message = "Doubles."
 code = "assert double(2) == 4"
 
 [[checks]]
 id = "three"
 kind = "assert"
 title = "Three"
+message = "Doubles."
 code = "assert double(3) == 6"
 
 [[checks]]
 id = "four"
 kind = "assert"
 title = "Four"
+message = "Doubles."
 code = "assert double(4) == 8"
 "#,
         )
