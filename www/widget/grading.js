@@ -7,9 +7,9 @@
 /** @import { EngineClient, EngineEvent, RequestError, Resume } from "./engine-client.js" */
 
 /** Grade `source` against `exercise` on `engine` for `owner` (whose Stop stops it); each
- * request that grades (the first, and one after each hanging check) may take `budgetMs`, and a
- * check still running when that runs out is a hanging check too. Each resumption starts after
- * the check that hung, so the Check ends.
+ * request that grades (the first, and one after each hanging check) may take `budgetMs`. Each
+ * resumption starts after the check that hung, with the time the engine says was left, so the
+ * Check ends.
  * @param {EngineClient} engine
  * @param {Exercise} exercise
  * @param {string} source
@@ -23,18 +23,19 @@ export async function gradeEachCheck(engine, exercise, source, budgetMs, owner) 
     /** The results of the checks that finished, in order.
      * @type {TestResult[]} */
     const tests = resume ? [...resume.tests] : [];
-    /** The check under way, if any.
+    /** The check that ran past its budget, once one did.
      * @type {Extract<EngineEvent, { type: "check_started" }> | null} */
-    let running = null;
+    let hung = null;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     let timer;
     const onEvent = (/** @type {EngineEvent} */ event) => {
-      if (event.type === "check_started") {
-        running = event;
-        if (event.budget_ms > 0) timer = setTimeout(() => engine.stop("budget", owner), event.budget_ms);
+      if (event.type === "check_started" && event.budget_ms > 0) {
+        timer = setTimeout(() => {
+          hung = event;
+          engine.stop("budget", owner);
+        }, event.budget_ms);
       } else if (event.type === "check_finished") {
         clearTimeout(timer);
-        running = null;
         tests.push(...event.tests);
       }
     };
@@ -43,9 +44,9 @@ export async function gradeEachCheck(engine, exercise, source, budgetMs, owner) 
     } catch (caught) {
       clearTimeout(timer);
       const error = /** @type {RequestError} */ (caught);
-      const stopped = /** @type {Extract<EngineEvent, { type: "check_started" }> | null} */ (running);
-      // Out of time outside any check (a finalizer that never ends): nothing to resume.
-      if (error.stopped !== "budget" || !stopped) throw error;
+      const stopped = /** @type {Extract<EngineEvent, { type: "check_started" }> | null} */ (hung);
+      // Stopped by the user, or out of the whole Check's time (`budgetMs`): nothing to resume.
+      if (!stopped) throw error;
       resume = { tests, hung: stopped.index, left_ms: stopped.left_ms };
     }
   }

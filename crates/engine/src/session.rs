@@ -86,6 +86,8 @@ impl Session {
         let runner = interpreter
             .enter(|vm| -> PyResult<PyObjectRef> {
                 let runner = vm.import("_pykata_runner", 0)?;
+                // RustPython keeps a native function's closure for good: this one holds only a
+                // reference to the host, once per interpreter.
                 let output_host = Rc::clone(host);
                 let emit_output = vm.new_function("emit_output", move |stream: PyStrRef, text: PyStrRef| {
                     output_host.event(&Event::Output {
