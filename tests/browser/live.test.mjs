@@ -88,7 +88,7 @@ test("input() without input says where to type it; given input is echoed where i
   await idle(1);
   assert.match(await output(1).locator(".error").textContent(), /EOFError/);
   assert.match(await output(1).locator(".notice").textContent(), /Type its input in the box “Input for input\(\)” above Run/);
-  await kata(1).locator(".pk-stdin summary").click();
+  assert.equal(await kata(1).locator(".pk-stdin").evaluate((details) => details.open), true, "the input box is opened");
   await kata(1).locator(".pk-stdin textarea").fill("Ada");
   await press(1, "run");
   await idle(1);

@@ -14,7 +14,7 @@ import { appendOutput, ranOutOfInput, runStatus } from "./run-output.js";
 import { STYLES } from "./styles.js";
 
 /** @import { Budget, Budgets, Diagnostic, Exercise, Report, RunOutput, Validation } from "./engine.js" */
-/** @import { RequestError } from "./engine-client.js" */
+/** @import { EngineEvent, RequestError } from "./engine-client.js" */
 /** @import { Catalog, StringName } from "./i18n.js" */
 
 /**
@@ -562,7 +562,7 @@ export class PyKataElement extends HTMLElement {
         const stdin = /** @type {HTMLTextAreaElement} */ (this.#$(".pk-stdin textarea")).value;
         const limitMs = this.#budget(kind);
         const modules = exercise.manifest.module_code;
-        const onEvent = (/** @type {import("./engine-client.js").EngineEvent} */ event) => appendOutput(this.#$(".pk-output"), event);
+        const onEvent = (/** @type {EngineEvent} */ event) => appendOutput(this.#$(".pk-output"), event);
         const output = await engine.request({ op: "run", source, stdin, limitMs, modules }, limitMs, { owner: this, onEvent });
         this.#showRun(output);
         this.#emit("run", output);
@@ -624,7 +624,10 @@ export class PyKataElement extends HTMLElement {
     if (result.stdout) add(result.stdout, "stdout");
     if (result.stderr) add(result.stderr, "stderr");
     if (result.error) add(`${result.error}\n`, "error");
-    if (ranOutOfInput(result)) add(`${t(this.#strings, "inputMissing")}\n`, "notice");
+    if (ranOutOfInput(result)) {
+      add(`${t(this.#strings, "inputMissing")}\n`, "notice");
+      /** @type {HTMLDetailsElement} */ (this.#$(".pk-stdin")).open = true;
+    }
     if (result.truncated) add(`${t(this.#strings, "truncated")}\n`, "notice");
     if (result.budget === "time") add(`${t(this.#strings, "stoppedByBudget", { seconds: this.#budget("run") / 1000 })}\n`, "notice");
     if (!parts.length) add(t(this.#strings, "noOutput"), "notice");
