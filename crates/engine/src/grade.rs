@@ -176,7 +176,7 @@ impl CheckAnswer {
 
 /// Where to resume grading a submission after its check `hung` was stopped from outside (see
 /// [`Engine::grade_resumed`]): what the host heard before it stopped the check.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Resume {
     /// The results of the checks before `hung`, from their [`Event::CheckFinished`] events.
     pub tests: Vec<TestResult>,
