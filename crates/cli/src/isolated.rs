@@ -5,8 +5,8 @@
 //! that never returns to the interpreter (a loop inside a builtin, like
 //! `sum(itertools.count())`) is killed with its child once the deadline passes, and a child
 //! that dies (out of memory, a native stack overflow, a crash) takes only its own submission
-//! with it. Either way the submission gets a report with status `error`, and the next one gets
-//! a fresh child.
+//! with it. Either way the submission gets a report with status `error` (or, killed while a
+//! check ran, that check's time-budget error, below), and the next one gets a fresh child.
 //!
 //! A child killed while a check was running costs only that check: the child announces each
 //! check as it starts and finishes, and a fresh child grades the checks after the one that
