@@ -82,8 +82,10 @@ test("a syntax error is one top-level error pointing at the learner's line", asy
 
 test("run feeds stdin to input() and captures stdout, stderr and the learner's traceback", async () => {
   const engine = await wasmEngine();
-  const ok = engine.run('name = input("name? ")\nprint("hi", name)\n', "Ada\n", 5000);
-  assert.equal(ok.stdout, "name? hi Ada\n");
+  const events = [];
+  const ok = engine.run('name = input("name? ")\nprint("hi", name)\n', "Ada\n", 5000, undefined, (event) => events.push(event));
+  assert.equal(ok.stdout, "name? Ada\nhi Ada\n", "the input read is echoed after its prompt, as a terminal shows it");
+  assert.deepEqual(events.filter((e) => e.type === "output").map((e) => e.text).join(""), ok.stdout, "output is reported as written");
   assert.equal(ok.error, null);
 
   const crash = engine.run("import sys\nprint('warn', file=sys.stderr)\n\ndef f():\n    return 1 / 0\nf()\n", "", 5000);

@@ -31,17 +31,57 @@ beforeEach(() => {
   ScriptedWorker.all = [];
 });
 
-test("one worker serves many requests, and answers find their request", async () => {
+test("one worker serves the requests one at a time, in order", async () => {
   const client = new EngineClient();
   const first = client.request({ op: "run", source: "1" }, 1000);
   const second = client.request({ op: "run", source: "2" }, 1000);
   assert.equal(ScriptedWorker.all.length, 1);
   const [worker] = ScriptedWorker.all;
   assert.equal(worker.options.type, "module");
-  const [a, b] = worker.sent;
-  worker.answer({ id: b.id, ok: true, result: "two" });
-  worker.answer({ id: a.id, ok: true, result: "one" });
+  assert.deepEqual(worker.sent.map((m) => m.source), ["1"], "the second waits for the first's answer");
+  worker.answer({ id: worker.sent[0].id, ok: true, result: "one" });
+  assert.deepEqual(worker.sent.map((m) => m.source), ["1", "2"]);
+  worker.answer({ id: worker.sent[1].id, ok: true, result: "two" });
   assert.deepEqual(await Promise.all([first, second]), ["one", "two"]);
+});
+
+test("the engine's events reach the listener of the request they belong to", async () => {
+  const client = new EngineClient();
+  const heard = [];
+  const pending = client.request({ op: "run", source: "1" }, 1000, { onEvent: (event) => heard.push(event) });
+  const [worker] = ScriptedWorker.all;
+  const [message] = worker.sent;
+  assert.equal(message.events, true, "the worker is asked to post events");
+  worker.answer({ type: "event", id: message.id, event: { type: "output", stream: "stdout", text: "hi" } });
+  worker.answer({ type: "event", id: message.id + 1, event: { type: "output", stream: "stdout", text: "not mine" } });
+  worker.answer({ id: message.id, ok: true, result: "done" });
+  assert.equal(await pending, "done");
+  assert.deepEqual(heard, [{ type: "output", stream: "stdout", text: "hi" }]);
+});
+
+test("Stop with an owner stops only that owner's requests, running or queued", async () => {
+  const client = new EngineClient();
+  const a = {};
+  const b = {};
+  const running = client.request({ op: "grade", source: "a" }, 1000, { owner: a });
+  const queued = client.request({ op: "run", source: "b" }, 1000, { owner: b });
+  const [worker] = ScriptedWorker.all;
+  client.stop("user", b);
+  await assert.rejects(queued, (error) => error.stopped === "user");
+  assert.equal(worker.terminated, false, "a's Check goes on");
+  worker.answer({ id: worker.sent[0].id, ok: true, result: "graded" });
+  assert.equal(await running, "graded");
+  assert.equal(worker.sent.length, 1, "b's stopped request never reached the worker");
+
+  const loops = client.request({ op: "run", source: "loop" }, 1000, { owner: b });
+  const waits = client.request({ op: "grade", source: "a again" }, 1000, { owner: a });
+  client.stop("user", b);
+  await assert.rejects(loops, (error) => error.stopped === "user");
+  assert.equal(worker.terminated, true, "b's running program is stopped with its worker");
+  const fresh = ScriptedWorker.all[1];
+  assert.deepEqual(fresh.sent.map((m) => m.source), ["a again"], "a's waiting Check goes to a fresh worker");
+  fresh.answer({ id: fresh.sent[0].id, ok: true, result: "graded again" });
+  assert.equal(await waits, "graded again");
 });
 
 test("the budget starts only when the engine is ready, then stops the worker", async (t) => {
@@ -99,11 +139,10 @@ test("a worker that asks to retire is replaced once idle, never with work in fli
   const first = client.request({ op: "run", source: "1" }, 1000);
   const second = client.request({ op: "run", source: "2" }, 1000);
   const [old] = ScriptedWorker.all;
-  const [a, b] = old.sent;
-  old.answer({ id: a.id, ok: true, result: "one", retire: true });
+  old.answer({ id: old.sent[0].id, ok: true, result: "one", retire: true });
   assert.equal(await first, "one");
-  assert.equal(old.terminated, false, "the second request is still running there");
-  old.answer({ id: b.id, ok: true, result: "two", retire: true });
+  assert.equal(old.terminated, false, "the second request is still to run there");
+  old.answer({ id: old.sent[1].id, ok: true, result: "two", retire: true });
   assert.equal(await second, "two");
   assert.equal(old.terminated, true);
   assert.equal(ScriptedWorker.all.length, 2, "a fresh worker starts at once, ready for the next request");

@@ -1,15 +1,30 @@
-// The page side of the engine: one worker shared by every widget, requests with a time
-// budget, and a fresh worker after a budget runs out or Stop is pressed. The page itself
-// never runs Python, so it never freezes.
+// The page side of the engine: one worker shared by every widget, requests sent to it one at a
+// time with a time budget, the engine's events passed on while a request runs, and a fresh
+// worker after a budget runs out or Stop is pressed (which stops only the requests of the
+// widget that pressed it). The page itself never runs Python, so it never freezes.
 
-/** @import { Budget, Exercise, ModuleCode, Report, RunOutput, Validation } from "./engine.js" */
+/** @import { Budget, Exercise, ModuleCode, Report, RunOutput, TestResult, Validation } from "./engine.js" */
 
 /**
- * What the page asks the worker (worker.js), by `op`.
- * @typedef {{ op: "validate", format: "toml" | "json" | "built", text: string, name: string }
- *   | { op: "grade", exercise: Exercise, source: string }
+ * Where to resume a grading stopped when check `hung` ran out of its budget (the engine's
+ * `Resume`): the results of the checks before it and the time left when it started.
+ * @typedef {{ tests: TestResult[], hung: number, left_ms: number }} Resume
+ */
+
+/**
+ * What the engine tells while a request runs (the engine's `Event`): a Run's output as it is
+ * written; a Check's checks as they start (with their budget) and finish (with their results).
+ * @typedef {{ type: "output", stream: "stdout" | "stderr", text: string }
+ *   | { type: "check_started", index: number, budget_ms: number, left_ms: number }
+ *   | { type: "check_finished", index: number, duration_ms: number, tests: TestResult[] }} EngineEvent
+ */
+
+/**
+ * What the page asks the worker (worker.js), by `op` (`events`: post the engine's events).
+ * @typedef {({ op: "validate", format: "toml" | "json" | "built", text: string, name: string }
+ *   | { op: "grade", exercise: Exercise, source: string, resume?: Resume | null }
  *   | { op: "run", source: string, stdin: string, limitMs: number, modules?: ModuleCode[], exerciseId?: string }
- *   | { op: "preload" }} Request
+ *   | { op: "preload" }) & { events?: boolean }} Request
  */
 
 /**
@@ -24,6 +39,7 @@
  * @typedef {{ type: "progress", loaded: number, total: number }
  *   | { type: "ready" }
  *   | { type: "failed", error: string }
+ *   | { type: "event", id: number, event: EngineEvent }
  *   | { type?: undefined, id: number, ok: true, result: Results[keyof Results], retire?: boolean }
  *   | { type?: undefined, id: number, ok: false, error: string, crashed: boolean, budget: Budget | null }} WorkerMessage
  */
@@ -37,10 +53,21 @@
  */
 
 /**
- * @typedef {object} Pending
+ * A request, queued or running.
+ * @typedef {object} Job
+ * @property {number} id
+ * @property {Request} message
+ * @property {number | null} budgetMs
+ * @property {unknown} owner who asked (a widget): Stop with an owner stops only its requests
+ * @property {((event: EngineEvent) => void) | undefined} onEvent
  * @property {(result: any) => void} resolve
  * @property {(error: RequestError) => void} reject
  * @property {ReturnType<typeof setTimeout> | undefined} timer
+ */
+
+/**
+ * Who asked, and who hears the engine's events while the request runs.
+ * @typedef {{ owner?: unknown, onEvent?: (event: EngineEvent) => void }} RequestOptions
  */
 
 /** Where the worker script is: beside this module. */
@@ -60,8 +87,11 @@ function startWorker(url) {
 export class EngineClient extends EventTarget {
   /** @type {Worker | null} */
   #worker = null;
-  /** @type {Map<number, Pending>} */
-  #pending = new Map();
+  /** The request the worker is running; the worker gets the next only once it has answered.
+   * @type {Job | null} */
+  #current = null;
+  /** @type {Job[]} */
+  #queue = [];
   #nextId = 1;
   /** "idle" before the first start, then "loading", "ready" or "failed".
    * @type {EngineState} */
@@ -81,17 +111,19 @@ export class EngineClient extends EventTarget {
         this.#set("failed", data.error);
         return this.#failAll(new Error(data.error));
       }
-      const request = this.#pending.get(data.id);
-      if (!request) return;
-      this.#pending.delete(data.id);
-      clearTimeout(request.timer);
+      const job = this.#current;
+      if (!job || data.id !== job.id) return;
+      if (data.type === "event") return job.onEvent?.(data.event);
+      this.#current = null;
+      clearTimeout(job.timer);
       if (data.ok) {
-        request.resolve(data.result);
-        if (data.retire && this.#pending.size === 0) this.#retire();
-        return;
+        job.resolve(data.result);
+        if (data.retire && this.#queue.length === 0) this.#retire();
+      } else {
+        job.reject(Object.assign(new Error(data.error), { crashed: Boolean(data.crashed), budget: data.budget ?? null }));
+        if (data.crashed) this.#terminate();
       }
-      request.reject(Object.assign(new Error(data.error), { crashed: Boolean(data.crashed), budget: data.budget ?? null }));
-      if (data.crashed) this.stop("crash");
+      this.#next();
     };
     worker.onerror = (event) => {
       event.preventDefault?.();
@@ -105,6 +137,8 @@ export class EngineClient extends EventTarget {
   /** @param {EngineState} state @param {string} [error] */
   #set(state, error) {
     this.state = state;
+    // The budget starts once the engine is ready, so a slow download is not a timeout.
+    if (state === "ready" && this.#current) this.#arm(this.#current);
     this.dispatchEvent(new CustomEvent("state", { detail: { state, error } }));
   }
 
@@ -113,62 +147,95 @@ export class EngineClient extends EventTarget {
     if (!this.#worker) this.#spawn();
   }
 
-  /** Send `message`; resolves with the result, or rejects with an error whose `stopped` is
+  /** Queue `message`; resolves with the result, or rejects with an error whose `stopped` is
    * "budget" or "user" if the worker was terminated first, or whose `crashed` is true if the
    * code broke the engine (which is then replaced; `budget` then says "memory" or "recursion"
-   * when one of those was the cause).
+   * when one of those was the cause). `options.onEvent` hears the engine's events while it runs.
    * @template {Request} M
    * @param {M} message
-   * @param {number | null} [budgetMs]
+   * @param {number | null} [budgetMs] none for requests that run no learner code
+   * @param {RequestOptions} [options]
    * @returns {Promise<Results[M["op"]]>} */
-  request(message, budgetMs = null) {
+  request(message, budgetMs = null, { owner, onEvent } = {}) {
     this.warm();
-    const worker = /** @type {Worker} */ (this.#worker);
-    const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      // The budget starts once the engine is ready, so a slow download is not a timeout.
-      // Requests that run no learner code (validate, preload) have none.
-      const arm = () => (budgetMs == null ? undefined : setTimeout(() => this.stop("budget"), budgetMs));
-      /** @type {Pending} */
-      const pending = { resolve, reject, timer: undefined };
-      if (this.state === "ready") pending.timer = arm();
-      else {
-        const onReady = (/** @type {CustomEvent<{state: EngineState}>} */ { detail }) => {
-          if (detail.state !== "ready" || !this.#pending.has(id)) return;
-          this.removeEventListener("state", /** @type {EventListener} */ (onReady));
-          pending.timer = arm();
-        };
-        this.addEventListener("state", /** @type {EventListener} */ (onReady));
-      }
-      this.#pending.set(id, pending);
-      worker.postMessage({ ...message, id });
+      this.#queue.push({ id: this.#nextId++, message, budgetMs, owner, onEvent, resolve, reject, timer: undefined });
+      this.#next();
     });
+  }
+
+  /** Send the next queued request, if the worker is free. */
+  #next() {
+    if (this.#current || this.#queue.length === 0) return;
+    this.warm();
+    const job = /** @type {Job} */ (this.#queue.shift());
+    this.#current = job;
+    /** @type {Worker} */ (this.#worker).postMessage({ ...job.message, id: job.id, events: Boolean(job.onEvent) });
+    if (this.state === "ready") this.#arm(job);
+  }
+
+  /** Start `job`'s time budget: past it, the worker is stopped.
+   * @param {Job} job */
+  #arm(job) {
+    if (job.budgetMs == null || job.timer !== undefined) return;
+    job.timer = setTimeout(() => this.#stopCurrent(job, "budget"), job.budgetMs);
   }
 
   /** Replace an idle worker that has grown large with a fresh one. */
   #retire() {
-    this.#worker?.terminate();
-    this.#worker = null;
-    this.#set("idle");
+    this.#terminate();
     this.warm();
   }
 
-  /** Terminate the worker and everything it was running; a fresh one starts on the next request.
-   * @param {"user" | "budget" | "crash"} reason */
-  stop(reason = "user") {
-    if (!this.#worker) return;
-    this.#worker.terminate();
+  #terminate() {
+    this.#worker?.terminate();
     this.#worker = null;
     this.#set("idle");
-    this.#failAll(Object.assign(new Error(`stopped (${reason})`), { stopped: reason }));
+  }
+
+  /** If `job` is still running, terminate the worker under it and fail it with `reason`; the
+   * queue goes on in a fresh worker.
+   * @param {Job} job
+   * @param {"user" | "budget"} reason */
+  #stopCurrent(job, reason) {
+    if (this.#current !== job) return;
+    this.#current = null;
+    this.#terminate();
+    clearTimeout(job.timer);
+    job.reject(stopped(reason));
+    this.#next();
+  }
+
+  /** Stop the requests of `owner` (queued or running), or with no owner, every request; a
+   * running one is stopped by terminating the worker, and a fresh one starts for the rest.
+   * @param {"user" | "budget" | "crash"} reason
+   * @param {unknown} [owner] */
+  stop(reason = "user", owner) {
+    if (owner === undefined) {
+      if (!this.#worker) return;
+      this.#terminate();
+      return this.#failAll(stopped(reason));
+    }
+    for (const job of this.#queue.filter((queued) => queued.owner === owner)) {
+      this.#queue.splice(this.#queue.indexOf(job), 1);
+      job.reject(stopped(reason));
+    }
+    if (this.#current?.owner === owner) this.#stopCurrent(this.#current, reason === "budget" ? "budget" : "user");
   }
 
   /** @param {RequestError} error */
   #failAll(error) {
-    for (const { reject, timer } of this.#pending.values()) {
+    const jobs = [...(this.#current ? [this.#current] : []), ...this.#queue];
+    this.#current = null;
+    this.#queue = [];
+    for (const { reject, timer } of jobs) {
       clearTimeout(timer);
       reject(error);
     }
-    this.#pending.clear();
   }
+}
+
+/** The error of a request stopped by terminating the worker. @param {string} reason */
+function stopped(reason) {
+  return Object.assign(new Error(`stopped (${reason})`), { stopped: reason });
 }

@@ -68,6 +68,8 @@ export const CATALOGS = {
     expectedLine: "Expected",
     yourLine: "Your output",
     endOfOutput: "(the output ends here)",
+    ranTruncated: "Finished. Your program printed too much: only the first {lines} lines ({characters} characters) are shown.",
+    inputMissing: "Your program called input(), but had no input left to read. Type its input in the box “Input for input()” above Run, one line for each input(), then run it again.",
   },
   de: {
     editorLabel: "Python-Code-Editor. Escape und dann Tab verlässt den Editor.",
@@ -135,6 +137,8 @@ export const CATALOGS = {
     expectedLine: "Erwartet",
     yourLine: "Deine Ausgabe",
     endOfOutput: "(hier endet die Ausgabe)",
+    ranTruncated: "Fertig. Dein Programm hat zu viel ausgegeben: Nur die ersten {lines} Zeilen ({characters} Zeichen) werden gezeigt.",
+    inputMissing: "Dein Programm hat input() aufgerufen, aber keine Eingabe mehr zum Lesen gehabt. Schreib seine Eingabe in das Feld „Eingabe für input()“ über „Ausführen“, eine Zeile für jedes input(), und führe es dann erneut aus.",
   },
   es: {
     editorLabel: "Editor de código Python. Pulsa Escape y luego Tab para salir del editor.",
@@ -202,6 +206,8 @@ export const CATALOGS = {
     expectedLine: "Esperado",
     yourLine: "Tu salida",
     endOfOutput: "(aquí termina la salida)",
+    ranTruncated: "Terminado. Tu programa imprimió demasiado: solo se muestran las primeras {lines} líneas ({characters} caracteres).",
+    inputMissing: "Tu programa llamó a input(), pero no le quedaba entrada que leer. Escribe su entrada en el cuadro «Entrada para input()», encima de Ejecutar, una línea por cada input(), y vuelve a ejecutarlo.",
   },
   fr: {
     editorLabel: "Éditeur de code Python. Appuyez sur Échap puis Tab pour quitter l'éditeur.",
@@ -269,6 +275,8 @@ export const CATALOGS = {
     expectedLine: "Attendu",
     yourLine: "Votre sortie",
     endOfOutput: "(la sortie s’arrête ici)",
+    ranTruncated: "Terminé. Votre programme a trop affiché : seules les {lines} premières lignes ({characters} caractères) sont montrées.",
+    inputMissing: "Votre programme a appelé input(), mais n’avait plus rien à lire. Tapez son entrée dans la case « Entrée pour input() » au-dessus d’Exécuter, une ligne par input(), puis relancez-le.",
   },
   hi: {
     editorLabel: "Python कोड एडिटर। एडिटर से बाहर निकलने के लिए Escape और फिर Tab दबाएँ।",
@@ -336,6 +344,8 @@ export const CATALOGS = {
     expectedLine: "अपेक्षित",
     yourLine: "आपका आउटपुट",
     endOfOutput: "(आउटपुट यहीं समाप्त होता है)",
+    ranTruncated: "पूरा हुआ। आपके प्रोग्राम ने बहुत ज़्यादा प्रिंट किया: सिर्फ़ पहली {lines} पंक्तियाँ ({characters} अक्षर) दिखाई गई हैं।",
+    inputMissing: "आपके प्रोग्राम ने input() बुलाया, पर पढ़ने के लिए कोई इनपुट नहीं बचा था। “चलाएँ” के ऊपर “input() के लिए इनपुट” बॉक्स में उसका इनपुट लिखें, हर input() के लिए एक पंक्ति, फिर उसे दोबारा चलाएँ।",
   },
   zh: {
     editorLabel: "Python 代码编辑器。按 Escape 再按 Tab 可离开编辑器。",
@@ -403,6 +413,8 @@ export const CATALOGS = {
     expectedLine: "期望",
     yourLine: "你的输出",
     endOfOutput: "（输出到此结束）",
+    ranTruncated: "运行结束。你的程序输出太多：只显示前 {lines} 行（{characters} 个字符）。",
+    inputMissing: "你的程序调用了 input()，但已经没有可读的输入了。请在“运行”上方的“input() 的输入”框中输入内容，每次 input() 一行，然后再运行一次。",
   },
 };
 

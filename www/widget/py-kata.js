@@ -12,13 +12,15 @@ import { EngineClient } from "./engine-client.js";
 import { engineText } from "./engine-messages.js";
 import { createEditor } from "./editor.js";
 import { upgradeFences } from "./fences.js";
+import { gradeEachCheck } from "./grading.js";
 import { catalog, formatBytes, t } from "./i18n.js";
 import { renderInline } from "./inline-markdown.js";
+import { appendOutput, ranOutOfInput, runStatus } from "./run-output.js";
 import { STYLES } from "./styles.js";
 import { exerciseProgress, lastReport, loadCode, recordCheck, recordHints, saveCode } from "./progress-store.js";
 
 /** @import { Budget, Budgets, Diagnostic, Exercise, Report, RunOutput, Validation } from "./engine.js" */
-/** @import { RequestError } from "./engine-client.js" */
+/** @import { EngineEvent, RequestError } from "./engine-client.js" */
 /** @import { Catalog, StringName } from "./i18n.js" */
 /** @import { ExerciseProgress } from "./progress.js" */
 
@@ -392,7 +394,8 @@ export class PyKataElement extends HTMLElement {
     this.#key ??= `inline:${location.pathname}#${result.exercise.manifest.id}`;
     if (shown) this.#exercise = result.exercise;
     else this.#show(result.exercise);
-    this.#status("");
+    // A Run or Check pressed before validation ended says so in the status line.
+    if (!this.#busy) this.#status("");
     // While the learner reads, the engine imports what describing a first error needs; a
     // Check already waiting goes first instead.
     if (!this.#busy) engine.request({ op: "preload" }).catch(() => {});
@@ -497,7 +500,7 @@ export class PyKataElement extends HTMLElement {
       case "check":
         return this.#perform(action);
       case "stop":
-        return engine.stop("user");
+        return engine.stop("user", this);
       case "reset":
         return this.reset();
       case "hint":
@@ -533,6 +536,8 @@ export class PyKataElement extends HTMLElement {
     editor.markLine(null);
     this.#notice("");
     this.#status(t(this.#strings, kind === "run" ? "running" : "checking"));
+    this.#$(".pk-output").replaceChildren();
+    this.#$(".pk-results").replaceChildren();
     try {
       // Nothing runs before the engine has validated the exercise; then it is the validated one.
       if (!(await validation) || validation !== this.#validation) return null;
@@ -544,12 +549,13 @@ export class PyKataElement extends HTMLElement {
         const limitMs = this.#budget(kind);
         const modules = exercise.manifest.module_code;
         const exerciseId = exercise.manifest.id;
-        const output = await engine.request({ op: "run", source, stdin, limitMs, modules, exerciseId }, limitMs);
+        const onEvent = (/** @type {EngineEvent} */ event) => appendOutput(this.#$(".pk-output"), event);
+        const output = await engine.request({ op: "run", source, stdin, limitMs, modules, exerciseId }, limitMs, { owner: this, onEvent });
         this.#showRun(output);
         this.#emit("run", output);
         return output;
       }
-      const report = await engine.request({ op: "grade", exercise, source }, this.#budget(kind));
+      const report = await gradeEachCheck(engine, exercise, source, this.#budget(kind), this);
       this.#showReport(report);
       this.#emit("result", report);
       this.#progressChanged(recordCheck(/** @type {string} */ (this.#key), report));
@@ -606,13 +612,18 @@ export class PyKataElement extends HTMLElement {
     if (result.stdout) add(result.stdout, "stdout");
     if (result.stderr) add(result.stderr, "stderr");
     if (result.error) add(`${engineText(this.#strings, result, result.error)}\n`, "error");
+    if (ranOutOfInput(result)) {
+      add(`${t(this.#strings, "inputMissing")}\n`, "notice");
+      /** @type {HTMLDetailsElement} */ (this.#$(".pk-stdin")).open = true;
+    }
     if (result.truncated) add(`${t(this.#strings, "truncated")}\n`, "notice");
     if (result.budget === "time") add(`${t(this.#strings, "stoppedByBudget", { seconds: this.#budget("run") / 1000 })}\n`, "notice");
     if (!parts.length) add(t(this.#strings, "noOutput"), "notice");
     output.replaceChildren(...parts);
     this.#$(".pk-results").replaceChildren();
     this.#editor?.markLine(result.line);
-    this.#status(t(this.#strings, result.error ? "ranWithError" : "ranOk"), result.error ? "fail" : "");
+    const status = runStatus(result);
+    this.#status(t(this.#strings, status.key, status.values), status.tone);
   }
 
   /** @param {Report} report */

@@ -1,8 +1,9 @@
 // The engine's home: a module worker holding one PyKata instance, shared by every widget on
-// the page. Messages in: {id, op: "validate" | "grade" | "run" | "preload", ...}; out: {type: "progress", loaded,
-// total}, {type: "ready"}, and {id, ok, result | error}. A runaway program is stopped by
+// the page. Messages in: {id, op: "validate" | "grade" | "run" | "preload", events, ...}; out: {type: "progress", loaded,
+// total}, {type: "ready"}, {type: "event", id, event} (with `events`: the engine's events, posted
+// as they happen, while the call still runs) and {id, ok, result | error}. A runaway program is stopped by
 // terminating this worker, never by blocking the page.
-/** @import { Request, WorkerMessage } from "./engine-client.js" */
+/** @import { EngineEvent, Request, WorkerMessage } from "./engine-client.js" */
 /** @import { Report, RunOutput, Validation } from "./engine.js" */
 /** @typedef {import("./pkg/pykata_wasm.js").PyKata} Engine */
 import { restoreImage } from "./engine-image.js";
@@ -155,11 +156,12 @@ self.onmessage = async (/** @type {MessageEvent<Request & { id: number }>} */ { 
       post({ id, ok: true, result: null });
       return;
     }
+    const onEvent = data.events ? (/** @type {EngineEvent} */ event) => post({ type: "event", id, event }) : undefined;
     /** @type {Report | RunOutput} */
     const result =
       data.op === "grade"
-        ? engine.grade(data.exercise, data.source)
-        : engine.run(data.source, data.stdin ?? "", data.limitMs, data.modules, data.exerciseId);
+        ? engine.grade(data.exercise, data.source, data.resume, onEvent)
+        : engine.run(data.source, data.stdin ?? "", data.limitMs, data.modules, data.exerciseId, onEvent);
     // Past the engine's threshold, the worker asks to be replaced once idle.
     const retire = /** @type {NonNullable<typeof PyKata>} */ (PyKata).shouldRetire();
     post({ id, ok: true, result, retire });

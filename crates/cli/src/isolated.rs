@@ -5,21 +5,27 @@
 //! that never returns to the interpreter (a loop inside a builtin, like
 //! `sum(itertools.count())`) is killed with its child once the deadline passes, and a child
 //! that dies (out of memory, a native stack overflow, a crash) takes only its own submission
-//! with it. Either way the submission gets a report with status `error`, and the next one gets
-//! a fresh child.
+//! with it. Either way the submission gets a report with status `error` (or, killed while a
+//! check ran, that check's time-budget error, below), and the next one gets a fresh child.
 //!
-//! The protocol: one JSON request per line on the child's stdin (`{id, manifest, source}`),
-//! one JSON reply per line on its stdout (`{id, report | error, retire}`). Anything else on
-//! the child's stdout is ignored, and a reply counts only with the id of the request. A child
-//! that dies says why by its exit code (see [`death`]). Its stderr is not parsed: learner code's
-//! streams are captured by the engine, so only a fault of pykata's writes there (a panic's
-//! text), and the CLI shows its end to whoever runs it when a child dies of an unknown cause.
+//! A child killed while a check was running costs only that check: the child announces each
+//! check as it starts and finishes, and a fresh child grades the checks after the one that
+//! hung ([`Engine::grade_resumed`], the same rule as the browser's).
+//!
+//! The protocol: one JSON request per line on the child's stdin (`{id, manifest, source,
+//! resume}`), one JSON reply per line on its stdout (`{id, report | error, retire}`), and
+//! before it the engine's check events (`{id, event}`). Anything else on the child's stdout is
+//! ignored, and a line counts only with the id of the request. A child that dies says why by
+//! its exit code (see [`death`]). Its stderr is not parsed: learner code's streams are captured
+//! by the engine, so only a fault of pykata's writes there (a panic's text), and the CLI shows
+//! its end to whoever runs it when a child dies of an unknown cause.
 
 mod death;
 
 use anyhow::{Context, Result, anyhow};
 use pykata_engine::{
-    Budget, Engine, Message, MessageKey, RETIRE_ABOVE_BYTES, Report, SystemHost, budget_message,
+    Budget, Deadline, Engine, Event, Host, Message, MessageKey, RETIRE_ABOVE_BYTES, Report, Resume, SystemHost,
+    TestResult, budget_message,
 };
 use pykata_pack::Manifest;
 use serde::{Deserialize, Serialize};
@@ -47,6 +53,7 @@ struct Request<'a> {
     id: u64,
     manifest: &'a Manifest,
     source: &'a str,
+    resume: Option<&'a Resume>,
 }
 
 /// A request as the child reads it.
@@ -55,6 +62,8 @@ struct Received {
     id: u64,
     manifest: Manifest,
     source: String,
+    #[serde(default)]
+    resume: Option<Resume>,
 }
 
 /// What a child answers.
@@ -77,6 +86,60 @@ struct Id {
     id: u64,
 }
 
+/// A check event a child announced while grading (the engine's [`Event`], as JSON).
+#[derive(Deserialize)]
+struct Announced {
+    id: u64,
+    event: Heard,
+}
+
+/// The check events the parent needs to resume after a check that hung.
+#[derive(Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum Heard {
+    CheckStarted { index: usize, left_ms: u64 },
+    CheckFinished { tests: Vec<TestResult> },
+    #[serde(other)]
+    Other,
+}
+
+/// What a child's stdout said.
+enum FromChild {
+    Reply(Reply),
+    Announced(Announced),
+}
+
+/// What the parent heard of a grading so far: the results of the checks that finished, and
+/// the check under way (its index, and the time the submission had left when it started).
+#[derive(Default)]
+struct Progress {
+    tests: Vec<TestResult>,
+    running: Option<(usize, u64)>,
+}
+
+impl Progress {
+    fn hear(&mut self, event: Heard) {
+        match event {
+            Heard::CheckStarted { index, left_ms } => self.running = Some((index, left_ms)),
+            Heard::CheckFinished { tests } => {
+                self.running = None;
+                self.tests.extend(tests);
+            }
+            Heard::Other => {}
+        }
+    }
+
+    /// Where to resume if the child is killed now: after the check under way, if any.
+    fn resume(self) -> Option<Resume> {
+        let (hung, left_ms) = self.running?;
+        Some(Resume {
+            tests: self.tests,
+            hung,
+            left_ms,
+        })
+    }
+}
+
 /// Grades submissions one at a time in a child process, respawned whenever one ends.
 pub(crate) struct Grader {
     child: Option<Worker>,
@@ -96,7 +159,21 @@ impl Grader {
     /// Grade `source` against `manifest`. Learner code always yields a report (status `error`
     /// when the child had to be killed or died); an error means the engine itself failed.
     pub(crate) fn grade(&mut self, manifest: &Manifest, source: &str) -> Result<Report> {
-        let budget_ms = pykata_engine::submission_budget_ms(manifest);
+        let mut resume = None;
+        loop {
+            match self.grade_once(manifest, source, resume.as_ref())? {
+                Graded::Report(report) => return Ok(report),
+                Graded::Resume(after) => resume = Some(after),
+            }
+        }
+    }
+
+    /// Grade in one child: the report, or where to resume after the check it was killed in.
+    fn grade_once(&mut self, manifest: &Manifest, source: &str, resume: Option<&Resume>) -> Result<Graded> {
+        let budget_ms = match resume {
+            Some(resume) => resume.left_ms,
+            None => pykata_engine::submission_budget_ms(manifest),
+        };
         let deadline = Duration::from_millis(budget_ms) + START_MARGIN;
         self.count += 1;
         // Unguessable, so nothing learner code prints can pass for the reply.
@@ -105,9 +182,15 @@ impl Grader {
             Some(worker) => worker,
             None => self.child.insert(Worker::spawn()?),
         };
-        let waited = worker.ask(&Request { id, manifest, source }, deadline);
+        let request = Request {
+            id,
+            manifest,
+            source,
+            resume,
+        };
+        let waited = worker.ask(&request, deadline);
         let worker = self.child.take().expect("a child was just used");
-        match waited {
+        let report = match waited {
             Waited::Reply(reply) => {
                 if reply.retire {
                     worker.finish();
@@ -120,12 +203,12 @@ impl Grader {
                     (None, None) => Err(anyhow!("the grading process answered neither a report nor an error")),
                 }
             }
-            Waited::TooLong => {
+            Waited::TooLong(progress) => {
                 worker.kill();
-                Ok(Report::over_budget(
-                    Budget::Time,
-                    budget_message(Budget::Time, budget_ms),
-                ))
+                match progress.resume() {
+                    Some(after) => return Ok(Graded::Resume(after)),
+                    None => Ok(Report::over_budget(Budget::Time, budget_message(Budget::Time, budget_ms))),
+                }
             }
             Waited::Died => {
                 let Ended { status, stderr } = worker.finish();
@@ -135,8 +218,15 @@ impl Grader {
                 }
                 Ok(report)
             }
-        }
+        };
+        report.map(Graded::Report)
     }
+}
+
+/// How one child's grading ended.
+enum Graded {
+    Report(Report),
+    Resume(Resume),
 }
 
 /// The report for a child that died while grading, from its exit status.
@@ -157,7 +247,8 @@ fn crash_report(status: Option<ExitStatus>, budget_ms: u64) -> Report {
 /// How waiting for a reply ended.
 enum Waited {
     Reply(Reply),
-    TooLong,
+    /// Past the deadline, with what the child had announced of the grading.
+    TooLong(Progress),
     Died,
 }
 
@@ -165,7 +256,7 @@ enum Waited {
 struct Worker {
     child: Child,
     stdin: ChildStdin,
-    replies: Receiver<Reply>,
+    replies: Receiver<FromChild>,
     reader: JoinHandle<()>,
     /// Reads the child's stderr to its end; answers the last [`STDERR_TAIL_BYTES`] of it.
     stderr: JoinHandle<Vec<u8>>,
@@ -213,13 +304,16 @@ impl Worker {
                 let Ok(Id { id }) = serde_json::from_slice(&line) else {
                     continue;
                 };
-                let reply = serde_json::from_slice(&line).unwrap_or_else(|e| Reply {
-                    id,
-                    report: None,
-                    error: Some(format!("the grading process answered a malformed report: {e}")),
-                    retire: false,
-                });
-                if sender.send(reply).is_err() {
+                let said = match serde_json::from_slice::<Announced>(&line) {
+                    Ok(announced) => FromChild::Announced(announced),
+                    Err(_) => FromChild::Reply(serde_json::from_slice(&line).unwrap_or_else(|e| Reply {
+                        id,
+                        report: None,
+                        error: Some(format!("the grading process answered a malformed report: {e}")),
+                        retire: false,
+                    })),
+                };
+                if sender.send(said).is_err() {
                     break;
                 }
             }
@@ -243,14 +337,16 @@ impl Worker {
             return Waited::Died;
         }
         let until = Instant::now() + deadline;
+        let mut progress = Progress::default();
         loop {
             match self
                 .replies
                 .recv_timeout(until.saturating_duration_since(Instant::now()))
             {
-                Ok(reply) if reply.id == request.id => return Waited::Reply(reply),
+                Ok(FromChild::Reply(reply)) if reply.id == request.id => return Waited::Reply(reply),
+                Ok(FromChild::Announced(announced)) if announced.id == request.id => progress.hear(announced.event),
                 Ok(_) => {}
-                Err(RecvTimeoutError::Timeout) => return Waited::TooLong,
+                Err(RecvTimeoutError::Timeout) => return Waited::TooLong(progress),
                 Err(RecvTimeoutError::Disconnected) => return Waited::Died,
             }
         }
@@ -335,8 +431,37 @@ pub(crate) fn serve() -> Result<()> {
         .map_err(|_| anyhow!("the engine panicked"))?
 }
 
+/// The child's host: the system's, announcing each check as it starts and finishes on stdout
+/// (`{id, event}` lines, for the request `id` being graded), so the parent can resume after a
+/// check it had to kill the child in.
+#[derive(Default)]
+struct Announcing {
+    system: SystemHost,
+    id: std::cell::Cell<u64>,
+}
+
+impl Host for Announcing {
+    fn now_ms(&self) -> f64 {
+        self.system.now_ms()
+    }
+
+    fn deadline(&self) -> Deadline {
+        self.system.deadline()
+    }
+
+    fn event(&self, event: &Event<'_>) {
+        if matches!(event, Event::Output { .. }) {
+            return;
+        }
+        let line = serde_json::json!({ "id": self.id.get(), "event": event });
+        let mut stdout = std::io::stdout().lock();
+        // The leading newline ends anything learner code left unfinished on this stream.
+        let _ = writeln!(stdout, "\n{line}").and_then(|()| stdout.flush());
+    }
+}
+
 fn serve_requests() -> Result<()> {
-    let engine = Engine::new(SystemHost::default());
+    let engine = Engine::new(Announcing::default());
     let mut line = String::new();
     loop {
         line.clear();
@@ -346,7 +471,8 @@ fn serve_requests() -> Result<()> {
         let request: Received = serde_json::from_str(&line).context("malformed grading request")?;
         // A refusal counts towards this request's death only (see `death`).
         crate::ALLOC.reset();
-        let (report, error) = match engine.grade(&request.manifest, &request.source) {
+        engine.host().id.set(request.id);
+        let (report, error) = match engine.grade_resumed(&request.manifest, &request.source, request.resume) {
             Ok(report) => (Some(report), None),
             Err(error) => (None, Some(error.to_string())),
         };

@@ -816,7 +816,7 @@ fn budget_and_message(report: &Value) -> (&str, &str) {
 }
 
 #[test]
-fn grade_stops_a_loop_inside_a_builtin_at_the_deadline() {
+fn grade_stops_a_loop_inside_a_builtin_at_the_deadline_costing_only_that_check() {
     for source in [
         // At import: the engine's watchdog never gets a bytecode boundary to act on.
         "import itertools\nsum(itertools.count())\n",
@@ -824,17 +824,55 @@ fn grade_stops_a_loop_inside_a_builtin_at_the_deadline() {
         "import itertools\n\ndef add(a, b):\n    return sum(itertools.count(a))\n",
     ] {
         let report = grade_source(source, 500);
-        // Killed at the deadline, so reported for the whole submission.
+        // Killed at the deadline while its check ran: that check is a time-budget error, as
+        // if the watchdog had stopped it, and the grading went on after it.
+        assert_eq!(report["status"], "fail", "{source}: {report}");
+        assert_eq!(report.get("budget"), None, "{source}: {report}");
+        let (budget, message) = budget_and_message(&report);
+        assert_eq!(budget, "time", "{source}");
         assert_eq!(
-            (&report["status"], &report["budget"]),
-            (&"error".into(), &"time".into()),
-            "{source}: {report}"
-        );
-        assert_eq!(
-            report["message"], "Your code ran for more than 1 s and was stopped. Is there a loop that never ends?",
+            message, "Your code ran for more than 0.5 s and was stopped. Is there a loop that never ends?",
             "{source}"
         );
     }
+}
+
+#[test]
+fn grade_after_a_check_killed_in_a_builtin_grades_the_others() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("double");
+    fs::create_dir_all(&dir).unwrap();
+    let check = |n: u32| {
+        format!(
+            "[[checks]]\nid = \"c{n}\"\nkind = \"assert\"\ntitle = \"Doubles {n}\"\nmessage = \"m\"\ncode = \"assert double({n}) == {}\"\n",
+            2 * n
+        )
+    };
+    let checks: String = (1..=4).map(check).collect();
+    fs::write(
+        dir.join("exercise.toml"),
+        format!("id = \"double\"\ntitle = \"Double\"\ntopic = \"t\"\ndifficulty = \"easy\"\nhints = [\"a\", \"b\"]\ntime_limit_ms = 500\n{checks}"),
+    )
+    .unwrap();
+    fs::write(dir.join("prompt.md"), "Double.\n").unwrap();
+    fs::write(dir.join("starter.py"), "def double(x):\n    pass\n").unwrap();
+    fs::write(dir.join("solution.py"), "def double(x):\n    return 2 * x\n").unwrap();
+    let file = root.path().join("submission.py");
+    let source = "import itertools\n\ndef double(x):\n    if x == 2:\n        sum(itertools.count())\n    return 0 if x == 4 else 2 * x\n";
+    fs::write(&file, source).unwrap();
+    let output = pykata_within_a_minute(&["grade", dir.to_str().unwrap(), file.to_str().unwrap()]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let outcome: Vec<(&str, &str, Option<&str>)> = report["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["check_id"].as_str().unwrap(), t["status"].as_str().unwrap(), t["budget"].as_str()))
+        .collect();
+    assert_eq!(
+        outcome,
+        [("c1", "pass", None), ("c2", "error", Some("time")), ("c3", "pass", None), ("c4", "fail", None)],
+        "{report}"
+    );
 }
 
 #[test]
@@ -909,16 +947,16 @@ fn batch_grading_moves_on_after_a_hanging_and_a_crashing_submission() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains("graded 3 submissions"), "{stdout}");
-    assert!(stdout.contains("1 pass, 0 fail, 2 error"), "{stdout}");
+    assert!(stdout.contains("1 pass, 1 fail, 1 error"), "{stdout}");
     let results = |id: &str| -> Value {
         serde_json::from_str(&fs::read_to_string(out.join(id).join("results.json")).unwrap()).unwrap()
     };
-    assert_eq!(results("a-hangs")["budget"], "time");
+    // Killed while its check ran: that check is the time-budget error.
+    assert_eq!(results("a-hangs")["tests"][0]["budget"], "time");
     assert_eq!(results("b-crashes")["budget"], "memory");
     assert_eq!(results("c-good")["status"], "pass");
     let summary = fs::read_to_string(out.join("summary.csv")).unwrap();
-    assert!(summary.contains("a-hangs,error,0,0,0,0,,"), "{summary}");
-    assert!(summary.contains("Your code ran for more than 1 s"), "{summary}");
+    assert!(summary.contains("a-hangs,fail,0,0,1,1,adds,"), "{summary}");
 }
 
 #[test]

@@ -13,14 +13,26 @@ OUTPUT_LIMIT = 64 * 1024
 
 _StringIO = _io.StringIO
 
+# The engine's `emit_output(stream, text)`: tells the host what a Run's program writes, as it
+# writes it (see `configure`).
+_emit = [None]
+
+
+def configure(emit_output):
+    """Set where live streams report what they keep (the engine calls this at start)."""
+    _emit[0] = emit_output
+
 
 class Capture:
     """A text stream that keeps at most OUTPUT_LIMIT characters and notes what it dropped."""
 
-    def __init__(self):
+    def __init__(self, name="", live=False):
         self._parts = []
         self._size = 0
         self.truncated = False
+        # Reported to the host as written: `name` is the stream's ("stdout", "stderr").
+        self._name = name
+        self._live = live
 
     def write(self, text):
         text = str(text)
@@ -31,6 +43,8 @@ class Capture:
         if text:
             self._parts.append(text)
             self._size += len(text)
+            if self._live:
+                _emit[0](self._name, text)
         return len(text)
 
     def flush(self):
@@ -52,14 +66,51 @@ class Discard:
         pass
 
 
+class EchoedInput:
+    """A program's standard input that echoes each line read to `echo` (its output), as a
+    terminal shows what was typed: a prompt, then the answer."""
+
+    def __init__(self, text, echo):
+        self._text = _StringIO(text)
+        self._echo = echo
+
+    def readline(self, size=-1):
+        line = self._text.readline(size)
+        if line:
+            self._echo.write(line if line.endswith("\n") else line + "\n")
+        return line
+
+    def read(self, size=-1):
+        text = self._text.read(size)
+        self._echo.write(text)
+        return text
+
+    def readlines(self, hint=-1):
+        return list(self)
+
+    def __iter__(self):
+        return iter(self.readline, "")
+
+    def readable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def close(self):
+        pass
+
+
 class Streams:
     """Swaps sys.stdin/stdout/stderr (and the `__stdout__` originals, so learner code cannot
-    reach the host's real output) for in-memory ones for the duration of a `with`."""
+    reach the host's real output) for in-memory ones for the duration of a `with`. `live`
+    streams are a Run's: written output is reported to the host at once, and input read is
+    echoed."""
 
-    def __init__(self, stdin):
-        self.stdout = Capture()
-        self.stderr = Capture()
-        self._stdin = _StringIO(stdin or "")
+    def __init__(self, stdin, live=False):
+        self.stdout = Capture("stdout", live)
+        self.stderr = Capture("stderr", live)
+        self._stdin = EchoedInput(stdin or "", self.stdout) if live else _StringIO(stdin or "")
 
     def __enter__(self):
         self._saved = (_sys.stdin, _sys.stdout, _sys.stderr, _sys.__stdin__, _sys.__stdout__, _sys.__stderr__)

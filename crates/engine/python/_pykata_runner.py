@@ -24,7 +24,7 @@ import json as _json
 
 import _pykata_guard as _guard
 import _pykata_modules as _exercise_modules
-from _pykata_capture import Discard as _Discard, Streams as _Streams
+from _pykata_capture import Discard as _Discard, Streams as _Streams, configure as _configure_capture
 from _pykata_checks import CheckFailed as _CheckFailed, HELPERS as _HELPERS, STRICT_EQUAL as _STRICT_EQUAL
 from _pykata_checks import configure as _configure_checks, exec_check as _exec_check
 from _pykata_describe import answer as _answer, describe as _describe, failed as _failed
@@ -136,7 +136,7 @@ def run_program(request_json):
     request = _loads(request_json)
     _use_file(request["learner_file"])
     source = request["source"]
-    streams = _Streams(request.get("stdin"))
+    streams = _Streams(request.get("stdin"), live=True)
     error = line = budget = None
     with streams:
         problem = _exercise_modules.install_helpers(request)
@@ -189,14 +189,16 @@ def digest(request_json):
     return _dumps(_digest(request.get("match", "exact"), request["expected"]))
 
 
-def start(guard_helpers, host_clock, recursion_limit, check_file, private_modules):
+def start(guard_helpers, host_clock, recursion_limit, check_file, private_modules, emit_output):
     """Prepare the interpreter for learner code; the engine calls this once, before any.
 
     `guard_helpers` are the engine's native helpers for `_pykata_guard.install`; with
     `host_clock`, the `time` functions that trap on wasm32 are replaced; `recursion_limit`
     caps how deep Python may recurse (learner code cannot raise it further); checks are
-    compiled as `check_file`; `private_modules` are hidden from `sys.modules`.
+    compiled as `check_file`; `private_modules` are hidden from `sys.modules`; a Run's output
+    goes to `emit_output(stream, text)` as it is written.
     """
+    _configure_capture(emit_output)
     _configure_checks(check_file)
     _configure_lifecycle(private_modules, recursion_limit, host_clock)
     _sys.stdout = _sys.stderr = _sys.__stdout__ = _sys.__stderr__ = _Discard()

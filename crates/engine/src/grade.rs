@@ -1,7 +1,7 @@
 //! Grading: one runner call per check, in an interpreter that is fresh or was reset after the
 //! previous submission.
 
-use crate::host::Host;
+use crate::host::{Event, Host};
 use crate::memory::MEMORY_LIMIT_BYTES;
 use crate::message::{Message, MessageKey};
 use crate::report::{Budget, Report, RunOutput, Status, TestResult};
@@ -9,6 +9,7 @@ use crate::session::{Answer, RECURSION_LIMIT, Session};
 use pykata_pack::{Check, CheckKind, Diagnostic, Exercise, Loaded, Manifest, MatchMode, ModuleCode};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use std::rc::Rc;
 
 /// A failure of the engine itself (never of the learner's code, which always yields a report).
 #[derive(Debug, thiserror::Error)]
@@ -23,12 +24,13 @@ pub enum EngineError {
 
 /// Grades submissions and runs programs on a [`Host`].
 pub struct Engine<H: Host> {
-    host: H,
+    /// Shared with the interpreter's output hook (see [`Session::start`]).
+    host: Rc<H>,
     /// The interpreter the last submission left fit for another (see [`Session::reset`]).
     idle: RefCell<Option<Session>>,
 }
 
-impl<H: Host + Default> Default for Engine<H> {
+impl<H: Host + Default + 'static> Default for Engine<H> {
     fn default() -> Self {
         Engine::new(H::default())
     }
@@ -184,6 +186,18 @@ impl CheckAnswer {
     }
 }
 
+/// Where to resume grading a submission after its check `hung` was stopped from outside (see
+/// [`Engine::grade_resumed`]): what the host heard before it stopped the check.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Resume {
+    /// The results of the checks before `hung`, from their [`Event::CheckFinished`] events.
+    pub tests: Vec<TestResult>,
+    /// The index of the check that was stopped.
+    pub hung: usize,
+    /// The time the submission had left when `hung` started, from its [`Event::CheckStarted`].
+    pub left_ms: u64,
+}
+
 /// How many checks' worth of time a whole submission may use.
 const GRADE_BUDGET_CHECKS: u64 = 2;
 
@@ -275,12 +289,17 @@ struct RunAnswer {
     fact: Option<Fact>,
 }
 
-impl<H: Host> Engine<H> {
+impl<H: Host + 'static> Engine<H> {
     pub fn new(host: H) -> Self {
         Engine {
-            host,
+            host: Rc::new(host),
             idle: RefCell::new(None),
         }
+    }
+
+    /// The host this engine runs on.
+    pub fn host(&self) -> &H {
+        &self.host
     }
 
     /// Start an interpreter now, if none is ready, so the next grade or run does not wait for
@@ -328,14 +347,33 @@ impl<H: Host> Engine<H> {
     /// Grade `source` against every check of `manifest`. The interpreter is fresh, or was
     /// reset after the previous submission: nothing that submission did reaches this one.
     pub fn grade(&self, manifest: &Manifest, source: &str) -> Result<Report, EngineError> {
+        self.grade_resumed(manifest, source, None)
+    }
+
+    /// [`Engine::grade`], or with `resume`, the rest of a grading whose check `resume.hung` was
+    /// stopped from outside when its budget ran out: that check is a time-budget error, the
+    /// checks before it keep the results they had, and the checks after it run with the time
+    /// left, as they would have had the engine interrupted the check itself.
+    pub fn grade_resumed(
+        &self,
+        manifest: &Manifest,
+        source: &str,
+        resume: Option<Resume>,
+    ) -> Result<Report, EngineError> {
         let session = self.session()?;
-        let report = self.grade_in(&session, manifest, source)?;
+        let report = self.grade_in(&session, manifest, source, resume)?;
         let within_budgets = report.budget.is_none() && report.tests.iter().all(|test| test.budget.is_none());
         self.recycle(session, within_budgets);
         Ok(report)
     }
 
-    fn grade_in(&self, session: &Session, manifest: &Manifest, source: &str) -> Result<Report, EngineError> {
+    fn grade_in(
+        &self,
+        session: &Session,
+        manifest: &Manifest,
+        source: &str,
+        resume: Option<Resume>,
+    ) -> Result<Report, EngineError> {
         let file = learner_file(&manifest.id);
         let syntax = serde_json::to_string(&SyntaxRequest {
             source,
@@ -351,10 +389,31 @@ impl<H: Host> Engine<H> {
         let limit_ms = manifest.time_limit_ms();
         // All checks together get twice one check's budget, so code that loops in every
         // check costs seconds, not minutes.
-        let mut left_ms = submission_budget_ms(manifest);
-        let mut tests = Vec::with_capacity(manifest.checks.len());
-        for check in &manifest.checks {
+        let (mut tests, first, mut left_ms) = match resume {
+            None => (Vec::with_capacity(manifest.checks.len()), 0, submission_budget_ms(manifest)),
+            Some(Resume { mut tests, hung, left_ms }) => {
+                let Some(check) = manifest.checks.get(hung) else {
+                    return Err(EngineError::Runner(format!("no check {hung} to resume after")));
+                };
+                // Stopped once its whole budget had run, like a check the watchdog interrupts.
+                let budget_ms = limit_ms.min(left_ms);
+                let stopped = test_result(check, CheckAnswer::out_of_time(), budget_ms as f64, budget_ms);
+                self.host.event(&Event::CheckFinished {
+                    index: hung,
+                    duration_ms: stopped.duration_ms,
+                    tests: std::slice::from_ref(&stopped),
+                });
+                tests.push(stopped);
+                (tests, hung + 1, left_ms.saturating_sub(budget_ms))
+            }
+        };
+        for (index, check) in manifest.checks.iter().enumerate().skip(first) {
             let budget_ms = limit_ms.min(left_ms);
+            self.host.event(&Event::CheckStarted {
+                index,
+                budget_ms,
+                left_ms,
+            });
             let started = self.host.now_ms();
             let answer = if budget_ms == 0 {
                 CheckAnswer::out_of_time()
@@ -370,6 +429,7 @@ impl<H: Host> Engine<H> {
             };
             let duration_ms = self.host.now_ms() - started;
             left_ms = left_ms.saturating_sub(duration_ms.ceil() as u64);
+            let before = tests.len();
             if answer.cases.is_empty() {
                 tests.push(test_result(check, answer, duration_ms, budget_ms));
             } else {
@@ -382,6 +442,11 @@ impl<H: Host> Engine<H> {
                     tests.push(test);
                 }
             }
+            self.host.event(&Event::CheckFinished {
+                index,
+                duration_ms,
+                tests: &tests[before..],
+            });
         }
         Ok(Report::from_tests(tests))
     }

@@ -1,6 +1,31 @@
 //! What the engine needs from the place it runs in: everything that differs between a native
 //! process and a browser's wasm instance is asked of the [`Host`].
 
+use crate::report::TestResult;
+use serde::Serialize;
+
+/// What the engine tells its host while a call is still running (see [`Host::event`]): the
+/// browser's worker posts each to the page at once, so a Run's output shows as it is printed
+/// and the page can time each check of a Check.
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event<'a> {
+    /// A Run's program wrote `text` to `stream` (`stdout` or `stderr`; what the output limit
+    /// keeps, and the input it read, echoed as a terminal shows it).
+    Output { stream: &'a str, text: &'a str },
+    /// Check `index` (of the manifest's checks) starts, with `budget_ms` to run in, of the
+    /// `left_ms` the submission has left: a host that stops code from outside stops the check
+    /// once `budget_ms` has passed, and resumes grading after it with `left_ms`
+    /// ([`crate::Engine::grade_resumed`]).
+    CheckStarted { index: usize, budget_ms: u64, left_ms: u64 },
+    /// Check `index` ended after `duration_ms`, with its results (several for a unittest check).
+    CheckFinished {
+        index: usize,
+        duration_ms: f64,
+        tests: &'a [TestResult],
+    },
+}
+
 /// How a host stops Python code that runs past its time budget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Deadline {
@@ -27,6 +52,9 @@ pub trait Host {
     fn python_clocks_trap(&self) -> bool {
         false
     }
+
+    /// Hear what happens while a call runs; the default ignores it.
+    fn event(&self, _event: &Event<'_>) {}
 }
 
 /// The host of a native process: the system's monotonic clock and a watchdog thread. (Not on

@@ -13,8 +13,10 @@ mod report;
 mod session;
 mod watchdog;
 
-pub use grade::{Budgets, Engine, EngineError, PROGRAM_FILE, Validation, budget_message, learner_file, submission_budget_ms};
-pub use host::{Deadline, Host};
+pub use grade::{
+    Budgets, Engine, EngineError, PROGRAM_FILE, Resume, Validation, budget_message, learner_file, submission_budget_ms,
+};
+pub use host::{Deadline, Event, Host};
 #[cfg(not(target_arch = "wasm32"))]
 pub use host::SystemHost;
 pub use memory::{CappedAllocator, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES};

@@ -2,10 +2,12 @@
 
 use crate::grade::EngineError;
 use crate::guard;
-use crate::host::{Deadline, Host};
+use crate::host::{Deadline, Event, Host};
 use crate::watchdog::Watchdog;
 use rustpython_vm::frozen::{FrozenLib, FrozenModule};
-use rustpython_vm::{Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine, builtins::PyBaseExceptionRef};
+use rustpython_vm::builtins::{PyBaseExceptionRef, PyStrRef};
+use rustpython_vm::{Interpreter, PyObjectRef, PyResult, Settings, VirtualMachine};
+use std::rc::Rc;
 
 /// How deep Python code may recurse, the same on every host so a submission is graded alike in
 /// the CLI and in a browser. In a browser, recursion through native code (`__repr__` calling
@@ -62,8 +64,9 @@ fn frozen(bytes: &'static [u8]) -> impl Iterator<Item = (&'static str, FrozenMod
 }
 
 impl Session {
-    /// Start an interpreter with the standard library and pykata's runner imported, for `host`.
-    pub(crate) fn start(host: &impl Host) -> Result<Self, EngineError> {
+    /// Start an interpreter with the standard library and pykata's runner imported, for `host`,
+    /// which hears what a Run's program writes as it writes it ([`Event::Output`]).
+    pub(crate) fn start<H: Host + 'static>(host: &Rc<H>) -> Result<Self, EngineError> {
         let builder = Interpreter::builder(Settings::default());
         let mut native_modules = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
         native_modules.push(guard::gc_module_def(&builder.ctx));
@@ -83,6 +86,15 @@ impl Session {
         let runner = interpreter
             .enter(|vm| -> PyResult<PyObjectRef> {
                 let runner = vm.import("_pykata_runner", 0)?;
+                // RustPython keeps a native function's closure for good: this one holds only a
+                // reference to the host, once per interpreter.
+                let output_host = Rc::clone(host);
+                let emit_output = vm.new_function("emit_output", move |stream: PyStrRef, text: PyStrRef| {
+                    output_host.event(&Event::Output {
+                        stream: &stream.to_string_lossy(),
+                        text: &text.to_string_lossy(),
+                    });
+                });
                 guard::install(vm)?;
                 let private_modules = vm.ctx.new_tuple(
                     guard::PRIVATE_MODULES
@@ -97,6 +109,7 @@ impl Session {
                         RECURSION_LIMIT,
                         guard::CHECK_FILE,
                         private_modules,
+                        emit_output,
                     ),
                     vm,
                 )?;

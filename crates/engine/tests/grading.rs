@@ -586,7 +586,7 @@ fn every_grade_gets_a_fresh_interpreter() {
 fn run_captures_output_errors_and_truncates_floods() {
     let engine = Engine::new(SystemHost::default());
     let ok = engine.run("print(input('? ') * 2)\n", "ab\n", 2000).unwrap();
-    assert_eq!(ok.stdout, "? abab\n");
+    assert_eq!(ok.stdout, "? ab\nabab\n", "the input read is echoed after its prompt");
     assert!(ok.error.is_none());
     let flood = engine
         .run("for i in range(100000):\n    print('spam spam spam')\n", "", 10000)

@@ -1,11 +1,12 @@
 //! A thin `wasm-bindgen` facade over `pykata-engine`: one exported class, serde in and out.
 
 use pykata_engine::{
-    CappedAllocator, Deadline, Engine, Host, MEMORY_LIMIT_BYTES, PROGRAM_FILE, RETIRE_ABOVE_BYTES, Validation,
-    learner_file,
+    CappedAllocator, Deadline, Engine, Event, Host, MEMORY_LIMIT_BYTES, PROGRAM_FILE, RETIRE_ABOVE_BYTES, Resume,
+    Validation, learner_file,
 };
 use pykata_pack::{Exercise, ModuleCode, parse_exercise_json, parse_exercise_text};
 use serde::Serialize;
+use std::cell::RefCell;
 use std::path::Path;
 use wasm_bindgen::prelude::*;
 
@@ -14,9 +15,23 @@ use wasm_bindgen::prelude::*;
 #[global_allocator]
 static ALLOCATOR: CappedAllocator = CappedAllocator::new(MEMORY_LIMIT_BYTES);
 
-/// The browser host: JavaScript's clock; the page stops runaway code.
+/// The browser host: JavaScript's clock; the page stops runaway code; the engine's events go
+/// to the callback of the call under way (never kept between calls, so the instance's memory
+/// image holds no JavaScript value).
 #[derive(Default)]
-struct JsHost;
+struct JsHost {
+    on_event: RefCell<Option<js_sys::Function>>,
+}
+
+impl JsHost {
+    /// Run `call` with `on_event` (a function, or undefined) hearing the engine's events.
+    fn hearing<T>(&self, on_event: JsValue, call: impl FnOnce() -> T) -> T {
+        *self.on_event.borrow_mut() = on_event.dyn_into().ok();
+        let result = call();
+        self.on_event.borrow_mut().take();
+        result
+    }
+}
 
 impl Host for JsHost {
     fn now_ms(&self) -> f64 {
@@ -30,6 +45,14 @@ impl Host for JsHost {
 
     fn python_clocks_trap(&self) -> bool {
         true
+    }
+
+    fn event(&self, event: &Event<'_>) {
+        let on_event = self.on_event.borrow();
+        if let (Some(on_event), Ok(value)) = (on_event.as_ref(), to_js(event)) {
+            // What the listener does with it (or throws) is the page's business.
+            let _ = on_event.call1(&JsValue::NULL, &value);
+        }
     }
 }
 
@@ -64,7 +87,7 @@ thread_local! {
     /// The instance's one engine. It lives in a static rather than in the `PyKata` object, so
     /// an image of the instance's memory taken once Python has started (see
     /// [`PyKata::prepare_image`]) carries the started interpreter to a fresh instance.
-    static ENGINE: Engine<JsHost> = Engine::new(JsHost);
+    static ENGINE: Engine<JsHost> = Engine::new(JsHost::default());
 }
 
 /// Run `call` with the instance's engine and a fresh memory budget.
@@ -119,15 +142,31 @@ impl PyKata {
     }
 
     /// Grade `source` against `exercise` (an exercise JSON object as `pykata build` writes it);
-    /// returns the report object.
-    pub fn grade(&self, exercise: JsValue, source: &str) -> Result<JsValue, JsError> {
+    /// returns the report object. With `resume` (`{tests, hung, left_ms}`, from the events of a
+    /// grading the page stopped when check `hung` ran out of its budget), grade the checks after
+    /// that one (the engine's `grade_resumed`). `on_event` (optional) is called with each of the
+    /// engine's events while it grades: `{type: "check_started", index, budget_ms, left_ms}`,
+    /// `{type: "check_finished", index, duration_ms, tests}`.
+    pub fn grade(&self, exercise: JsValue, source: &str, resume: JsValue, on_event: JsValue) -> Result<JsValue, JsError> {
         let exercise: Exercise = serde_wasm_bindgen::from_value(exercise).map_err(js_error)?;
-        to_js(&with_engine(|engine| engine.grade(&exercise.manifest, source)).map_err(js_error)?)
+        let resume: Option<Resume> = if resume.is_undefined() || resume.is_null() {
+            None
+        } else {
+            Some(serde_wasm_bindgen::from_value(resume).map_err(js_error)?)
+        };
+        let report = with_engine(|engine| {
+            engine
+                .host()
+                .hearing(on_event, || engine.grade_resumed(&exercise.manifest, source, resume))
+        });
+        to_js(&report.map_err(js_error)?)
     }
 
     /// Run `source` as a program with `stdin`, with the exercise's helper modules (its
     /// manifest's `module_code`, or undefined), its file named after `exercise_id` (or
     /// `main.py` without one); returns `{stdout, stderr, truncated, error, line, budget}`.
+    /// `on_event` (optional) is called with `{type: "output", stream, text}` as the program
+    /// writes.
     pub fn run(
         &self,
         source: &str,
@@ -135,6 +174,7 @@ impl PyKata {
         limit_ms: u32,
         modules: JsValue,
         exercise_id: Option<String>,
+        on_event: JsValue,
     ) -> Result<JsValue, JsError> {
         let file = exercise_id.as_deref().map_or_else(|| PROGRAM_FILE.to_owned(), learner_file);
         let modules: Vec<ModuleCode> = if modules.is_undefined() || modules.is_null() {
@@ -142,7 +182,11 @@ impl PyKata {
         } else {
             serde_wasm_bindgen::from_value(modules).map_err(js_error)?
         };
-        let output = with_engine(|engine| engine.run_with_modules(source, stdin, u64::from(limit_ms), &modules, &file));
+        let output = with_engine(|engine| {
+            engine.host().hearing(on_event, || {
+                engine.run_with_modules(source, stdin, u64::from(limit_ms), &modules, &file)
+            })
+        });
         to_js(&output.map_err(js_error)?)
     }
 
