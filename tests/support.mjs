@@ -1,7 +1,8 @@
 // Shared by the Node tests: where the built artefacts are, and how to list the built-in
 // exercises with every solution file that comes with them.
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { restoreImage } from "../www/widget/engine-image.js";
 
@@ -82,4 +83,25 @@ let current = null;
 export async function wasmEngine() {
   if (!current || current.PyKata.shouldRetire()) current = await freshEngine();
   return current.engine;
+}
+
+/** A user's own site, as the real CLI makes it: in a new temporary folder `dir` (named from
+ * `prefix`), each pack of `packs` (`[id, title, [[folder, exercise title], ...]]`) scaffolded by
+ * `pykata new` under `dir/course`, then `pykata build` into `site`. Answers `{dir, site}`. */
+export function scaffoldedSite(prefix, packs) {
+  if (!PYKATA) throw new Error("set PYKATA to the native pykata binary (./x test does)");
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const site = join(dir, "site");
+  for (const [id, title, exercises] of packs) {
+    const packDir = join(dir, "course", id);
+    mkdirSync(packDir, { recursive: true });
+    writeFileSync(join(packDir, "pack.toml"), `title = "${title}"\norder = []\n`);
+    for (const [folder, exerciseTitle] of exercises) {
+      execFileSync(PYKATA, ["new", join(packDir, folder)], { stdio: "pipe" });
+      const manifest = join(packDir, folder, "exercise.toml");
+      writeFileSync(manifest, readFileSync(manifest, "utf8").replace('title = "TODO: a short title"', `title = "${exerciseTitle}"`));
+    }
+  }
+  execFileSync(PYKATA, ["build", join(dir, "course"), "--out", site], { stdio: "pipe" });
+  return { dir, site };
 }

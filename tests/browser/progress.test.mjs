@@ -5,37 +5,23 @@
 // progress exported to a file comes back by importing it, while a broken file is refused.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { PYKATA } from "../support.mjs";
+import { scaffoldedSite } from "../support.mjs";
 import { serve } from "../../www/serve.mjs";
 import { launchChromium } from "./chromium.mjs";
 
-const dir = mkdtempSync(join(tmpdir(), "pykata-progress-test-"));
-const site = join(dir, "site");
+let dir;
+let site;
 let server;
 let browser;
 let base;
 
-/** A pack folder `course/<id>` titled `title`, with one exercise per `[folder, title]`. */
-function pack(id, title, exercises) {
-  const packDir = join(dir, "course", id);
-  mkdirSync(packDir, { recursive: true });
-  writeFileSync(join(packDir, "pack.toml"), `title = "${title}"\norder = []\n`);
-  for (const [folder, exerciseTitle] of exercises) {
-    execFileSync(PYKATA, ["new", join(packDir, folder)], { stdio: "pipe" });
-    const manifest = join(packDir, folder, "exercise.toml");
-    writeFileSync(manifest, readFileSync(manifest, "utf8").replace('title = "TODO: a short title"', `title = "${exerciseTitle}"`));
-  }
-}
-
 before(async () => {
-  assert.ok(PYKATA, "set PYKATA to the native pykata binary (./x test does)");
-  pack("basics", "Basics", [["hello", "Say hello"], ["add", "Add up"]]);
-  pack("loops", "Loops", [["count", "Count up"]]);
-  execFileSync(PYKATA, ["build", join(dir, "course"), "--out", site], { stdio: "pipe" });
+  ({ dir, site } = scaffoldedSite("pykata-progress-test-", [
+    ["basics", "Basics", [["hello", "Say hello"], ["add", "Add up"]]],
+    ["loops", "Loops", [["count", "Count up"]]],
+  ]));
   server = await serve(site);
   base = `http://127.0.0.1:${server.address().port}/`;
   browser = await launchChromium();

@@ -453,7 +453,7 @@ test("the engine's pre-started image is used where served; without it, or of ano
     await widget.locator('button[data-action="check"]').click();
     await widget.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
     assert.match(await widget.locator(".pk-status").textContent(), /^All \d+ checks pass\.$/, `a host that ${host}`);
-    const refusals = warnings.filter((text) => text.includes("starting Python without it"));
+    const refusals = warnings.filter((text) => text.includes("Python was started without it"));
     assert.deepEqual(refusals.map((text) => text.includes(refused)), refused ? [true] : [], `a host that ${host}: ${JSON.stringify(warnings)}`);
     await page.close();
   }

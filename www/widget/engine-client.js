@@ -37,12 +37,20 @@
  * the engine has grown past its threshold; `crashed`: the call broke the engine, `budget` says
  * why when known).
  * @typedef {{ type: "progress", loaded: number, total: number }
- *   | { type: "ready" }
+ *   | { type: "ready", image: import("./engine-image.js").Restored | "missing" }
  *   | { type: "failed", error: string }
  *   | { type: "event", id: number, event: EngineEvent }
  *   | { type?: undefined, id: number, ok: true, result: Results[keyof Results], retire?: boolean }
  *   | { type?: undefined, id: number, ok: false, error: string, crashed: boolean, budget: Budget | null }} WorkerMessage
  */
+
+/** Why the worker did not copy the engine's pre-started image in, for the console (where a
+ * host's developer looks); a missing image (404) is not worth a warning.
+ * @type {Record<string, string>} */
+const IMAGE_REFUSED = {
+  "not-an-image": "pkg/pykata_wasm_bg.image is no engine image (is the server answering it with a page?)",
+  "other-build": "the engine image belongs to another build",
+};
 
 /** @typedef {"idle" | "loading" | "ready" | "failed"} EngineState */
 
@@ -106,7 +114,10 @@ export class EngineClient extends EventTarget {
         this.dispatchEvent(new CustomEvent("progress", { detail: data }));
         return;
       }
-      if (data.type === "ready") return this.#set("ready");
+      if (data.type === "ready") {
+        if (data.image in IMAGE_REFUSED) console.warn(`pykata: ${IMAGE_REFUSED[data.image]}; Python was started without it`);
+        return this.#set("ready");
+      }
       if (data.type === "failed") {
         this.#set("failed", data.error);
         return this.#failAll(new Error(data.error));

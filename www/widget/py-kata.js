@@ -15,12 +15,12 @@ import { upgradeFences } from "./fences.js";
 import { gradeEachCheck } from "./grading.js";
 import { catalog, formatBytes, t } from "./i18n.js";
 import { renderInline } from "./inline-markdown.js";
-import { appendOutput, ranOutOfInput, runStatus } from "./run-output.js";
+import { liveOutput, ranOutOfInput, runStatus } from "./run-output.js";
 import { STYLES } from "./styles.js";
 import { exerciseProgress, lastReport, loadCode, recordCheck, recordHints, saveCode } from "./progress-store.js";
 
 /** @import { Budget, Budgets, Diagnostic, Exercise, Report, RunOutput, Validation } from "./engine.js" */
-/** @import { EngineEvent, RequestError } from "./engine-client.js" */
+/** @import { RequestError } from "./engine-client.js" */
 /** @import { Catalog, StringName } from "./i18n.js" */
 /** @import { ExerciseProgress } from "./progress.js" */
 
@@ -179,6 +179,9 @@ export class PyKataElement extends HTMLElement {
   #hintsShown = 0;
   #failedOnce = false;
   #busy = false;
+  /** Set when Stop is pressed while a Run or Check waits for the engine (it has no request to
+   * stop yet): the action then ends as stopped instead of starting. */
+  #stopRequested = false;
   /** @type {IntersectionObserver | null} */
   #visibility = null;
   #loadToken = 0;
@@ -500,6 +503,7 @@ export class PyKataElement extends HTMLElement {
       case "check":
         return this.#perform(action);
       case "stop":
+        this.#stopRequested = this.#busy;
         return engine.stop("user", this);
       case "reset":
         return this.reset();
@@ -538,9 +542,11 @@ export class PyKataElement extends HTMLElement {
     this.#status(t(this.#strings, kind === "run" ? "running" : "checking"));
     this.#$(".pk-output").replaceChildren();
     this.#$(".pk-results").replaceChildren();
+    this.#stopRequested = false;
     try {
       // Nothing runs before the engine has validated the exercise; then it is the validated one.
       if (!(await validation) || validation !== this.#validation) return null;
+      if (this.#stopRequested) throw Object.assign(new Error("stopped"), { stopped: "user" });
       const exercise = this.#exercise;
       if (!exercise) return null;
       const source = editor.text;
@@ -549,8 +555,10 @@ export class PyKataElement extends HTMLElement {
         const limitMs = this.#budget(kind);
         const modules = exercise.manifest.module_code;
         const exerciseId = exercise.manifest.id;
-        const onEvent = (/** @type {EngineEvent} */ event) => appendOutput(this.#$(".pk-output"), event);
-        const output = await engine.request({ op: "run", source, stdin, limitMs, modules, exerciseId }, limitMs, { owner: this, onEvent });
+        const live = liveOutput(this.#$(".pk-output"));
+        const output = await engine
+          .request({ op: "run", source, stdin, limitMs, modules, exerciseId }, limitMs, { owner: this, onEvent: live.write })
+          .finally(live.flush);
         this.#showRun(output);
         this.#emit("run", output);
         return output;

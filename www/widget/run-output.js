@@ -5,21 +5,44 @@
 /** @import { EngineEvent } from "./engine-client.js" */
 /** @import { StringName } from "./i18n.js" */
 
-/** Append what an `output` event says the program wrote to `box`, in a span of its stream's
- * class (`stdout`, `stderr`) — the one before it if that is the same stream's.
- * @param {HTMLElement} box
- * @param {EngineEvent} event */
-export function appendOutput(box, event) {
-  if (event.type !== "output") return;
-  const last = box.lastElementChild;
-  if (last instanceof HTMLSpanElement && last.className === event.stream && last.firstChild instanceof Text) {
-    last.firstChild.appendData(event.text);
-    return;
-  }
-  const span = document.createElement("span");
-  span.className = event.stream;
-  span.append(document.createTextNode(event.text));
-  box.append(span);
+/** How long written text may wait to be shown: a program printing in a loop sends thousands
+ * of `output` events a second, and the page shows them together, not one by one. */
+const SHOW_EVERY_MS = 30;
+
+/** Show in `box` what a Run's `output` events say the program writes: `write` takes the
+ * events, `flush` shows at once what still waits. Each stream's text goes in a span of its
+ * class (`stdout`, `stderr`): the one before it if that is the same stream's.
+ * @param {HTMLElement} box */
+export function liveOutput(box) {
+  /** @type {{ stream: string, text: string }[]} */
+  let waiting = [];
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const flush = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    for (const { stream, text } of waiting) {
+      const last = box.lastElementChild;
+      if (last instanceof HTMLSpanElement && last.className === stream && last.firstChild instanceof Text) {
+        last.firstChild.appendData(text);
+        continue;
+      }
+      const span = document.createElement("span");
+      span.className = stream;
+      span.append(document.createTextNode(text));
+      box.append(span);
+    }
+    waiting = [];
+  };
+  /** @param {EngineEvent} event */
+  const write = (event) => {
+    if (event.type !== "output") return;
+    const last = waiting.at(-1);
+    if (last?.stream === event.stream) last.text += event.text;
+    else waiting.push({ stream: event.stream, text: event.text });
+    timer ??= setTimeout(flush, SHOW_EVERY_MS);
+  };
+  return { write, flush };
 }
 
 /** What the status line says of a finished Run: an exception, output cut at the engine's

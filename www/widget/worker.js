@@ -18,12 +18,6 @@ const glue = import("./pkg/pykata_wasm.js");
 const image = fetch(IMAGE_URL)
   .then((response) => (response.ok ? response.arrayBuffer() : null))
   .catch(() => null);
-/** Why an image was not copied in, for the console (where a host's developer looks).
- * @type {Record<Exclude<import("./engine-image.js").Restored, "copied">, string>} */
-const IMAGE_REFUSED = {
-  "not-an-image": `${IMAGE_URL} is no engine image (is the server answering it with a page?)`,
-  "other-build": "the engine image belongs to another build",
-};
 /** The `PyKata` class, once the engine is initialised.
  * @type {typeof import("./pkg/pykata_wasm.js").PyKata | null} */
 let PyKata = null;
@@ -83,11 +77,11 @@ async function compile() {
 const initialised = Promise.all([glue, compile(), image]).then(async ([{ default: init, PyKata: api, validateExercise: validate }, module, bytes]) => {
   const wasm = await init({ module_or_path: module });
   // Before any call into the instance: with the image copied in, Python has started.
-  const restored = bytes ? restoreImage(module, wasm, bytes) : "copied";
-  if (restored !== "copied") console.warn(`pykata: ${IMAGE_REFUSED[restored]}; starting Python without it`);
+  // The page says why an image was refused (a worker's console is easily missed).
+  const restored = bytes ? restoreImage(module, wasm, bytes) : "missing";
   PyKata = api;
   validateExercise = validate;
-  post({ type: "ready" });
+  post({ type: "ready", image: restored });
 });
 /** The engine with Python started — once the validations already asked for are answered, so
  * an exercise shows (and its first Check is sent) while the interpreter starts. */
