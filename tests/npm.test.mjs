@@ -202,9 +202,9 @@ function recordProgressLabels(page) {
   });
 }
 
-/** Bytes as the widget formats them ("812 KB", "14.9 MB"). */
+/** Bytes as the widget formats them in English ("812 kB", "14.9 MB"; 1 kB = 1024 bytes). */
 function parseBytes(text) {
-  const [, number, unit] = text.match(/^([\d.]+) (KB|MB)$/);
+  const [, number, unit] = text.match(/^([\d.]+) (kB|MB)$/);
   return Number(number) * (unit === "MB" ? 1024 * 1024 : 1024);
 }
 

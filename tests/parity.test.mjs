@@ -83,7 +83,7 @@ test("a syntax error is one top-level error pointing at the learner's line", asy
 test("run feeds stdin to input() and captures stdout, stderr and the learner's traceback", async () => {
   const engine = await wasmEngine();
   const events = [];
-  const ok = engine.run('name = input("name? ")\nprint("hi", name)\n', "Ada\n", 5000, undefined, (event) => events.push(event));
+  const ok = engine.run('name = input("name? ")\nprint("hi", name)\n', "Ada\n", 5000, undefined, undefined, (event) => events.push(event));
   assert.equal(ok.stdout, "name? Ada\nhi Ada\n", "the input read is echoed after its prompt, as a terminal shows it");
   assert.deepEqual(events.filter((e) => e.type === "output").map((e) => e.text).join(""), ok.stdout, "output is reported as written");
   assert.equal(ok.error, null);
@@ -92,6 +92,7 @@ test("run feeds stdin to input() and captures stdout, stderr and the learner's t
   assert.equal(crash.stderr, "warn\n");
   assert.equal(crash.line, 5);
   assert.match(crash.error, /ZeroDivisionError/);
+  assert.equal(crash.exception, "ZeroDivisionError", "the exception's type is a field, not only text");
   assert.doesNotMatch(crash.error, /_pykata_runner|<check>/, "harness frames stay hidden");
 });
 

@@ -63,5 +63,5 @@ export function runStatus(result) {
  * told where to type it.
  * @param {RunOutput} result */
 export function ranOutOfInput(result) {
-  return !result.budget && /^EOFError\b/m.test(result.error ?? "");
+  return !result.budget && result.exception === "EOFError";
 }

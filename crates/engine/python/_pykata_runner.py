@@ -29,6 +29,7 @@ from _pykata_checks import CheckFailed as _CheckFailed, HELPERS as _HELPERS, STR
 from _pykata_checks import configure as _configure_checks, exec_check as _exec_check
 from _pykata_describe import answer as _answer, describe as _describe, failed as _failed
 from _pykata_describe import budget_of as _budget_of, learner_frames as _learner_frames, raised as _raised
+from _pykata_describe import exception_name as _exception_name
 from _pykata_learner import compile_learner as _compile_learner, exit_is_clean as _exit_is_clean
 from _pykata_learner import run_learner as _run_learner, shut_down as _shut_down, use_file as _use_file
 from _pykata_lifecycle import configure as _configure_lifecycle
@@ -137,7 +138,7 @@ def run_program(request_json):
     _use_file(request["learner_file"])
     source = request["source"]
     streams = _Streams(request.get("stdin"), live=True)
-    error = line = budget = None
+    error = line = budget = exception = None
     with streams:
         problem = _exercise_modules.install_helpers(request)
         try:
@@ -150,9 +151,11 @@ def run_program(request_json):
             if not _exit_is_clean(exc):
                 _guard.restore()
                 error, line = _describe(exc, source)
+                exception = _exception_name(exc)
         except _BaseException as exc:
             _guard.restore()
             error, line = _describe(exc, source)
+            exception = _exception_name(exc)
             budget = _budget_of(exc)
     _guard.restore()
     _restored[0] = True
@@ -162,6 +165,7 @@ def run_program(request_json):
             "stderr": streams.stderr.getvalue(),
             "truncated": streams.stdout.truncated or streams.stderr.truncated,
             "error": error,
+            "exception": exception,
             "line": line,
             "budget": budget,
             "fact": problem,

@@ -190,6 +190,10 @@ pub struct RunOutput {
     /// The learner-facing traceback if the program raised; after a budget ran out, what that
     /// says, in English, followed by the traceback.
     pub error: Option<String>,
+    /// The name of the exception's type when the program raised or exited with an error
+    /// (`EOFError` when `input()` found no input left), so hosts need not read `error`.
+    #[serde(default)]
+    pub exception: Option<String>,
     /// When a budget ran out: what `error` says, for hosts that word it themselves.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_key: Option<MessageKey>,

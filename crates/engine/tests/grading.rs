@@ -587,7 +587,9 @@ fn run_captures_output_errors_and_truncates_floods() {
     let engine = Engine::new(SystemHost::default());
     let ok = engine.run("print(input('? ') * 2)\n", "ab\n", 2000).unwrap();
     assert_eq!(ok.stdout, "? ab\nabab\n", "the input read is echoed after its prompt");
-    assert!(ok.error.is_none());
+    assert!(ok.error.is_none() && ok.exception.is_none());
+    let no_input = engine.run("name = input('? ')\n", "", 2000).unwrap();
+    assert_eq!(no_input.exception.as_deref(), Some("EOFError"), "{no_input:?}");
     let flood = engine
         .run("for i in range(100000):\n    print('spam spam spam')\n", "", 10000)
         .unwrap();

@@ -210,10 +210,10 @@ proptest! {
 
     #[test]
     fn a_run_output_round_trips_through_json(
-        (stdout, stderr, truncated, error, line, budget, (message_key, message_args)) in
-            (text(), text(), any::<bool>(), prop::option::of(text()), prop::option::of(any::<u32>()), budget(), said())
+        (stdout, stderr, truncated, error, exception, line, budget, (message_key, message_args)) in
+            (text(), text(), any::<bool>(), prop::option::of(text()), prop::option::of(text()), prop::option::of(any::<u32>()), budget(), said())
     ) {
-        let run = RunOutput { stdout, stderr, truncated, error, message_key, message_args, line, budget };
+        let run = RunOutput { stdout, stderr, truncated, error, exception, message_key, message_args, line, budget };
         let json = serde_json::to_string(&run).unwrap();
         prop_assert_eq!(serde_json::from_str::<RunOutput>(&json).unwrap(), run);
     }
