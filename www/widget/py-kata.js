@@ -651,7 +651,7 @@ export class PyKataElement extends HTMLElement {
       mark.textContent = test.status === "pass" ? "✓" : "✗";
       const word = outcomeWord(this.#strings, test.status);
       const name = document.createElement("span");
-      name.textContent = test.name;
+      name.append(...renderInline(test.name));
       item.append(mark, word, name);
       if (test.hidden) {
         const tag = document.createElement("span");
