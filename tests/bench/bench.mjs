@@ -54,7 +54,7 @@ const instantiate = performance.now() - t;
 t = performance.now();
 if (mode === "image") {
   const restored = restoreImage(module, wasm, readFileSync(pkg + "/pykata_wasm_bg.image"));
-  if (restored !== "copied") throw new Error(`image refused: ${restored}`);
+  if (restored !== "copied") throw new Error("image refused: " + restored);
 }
 const restore = performance.now() - t;
 t = performance.now();

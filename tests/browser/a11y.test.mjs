@@ -6,19 +6,18 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, SITE } from "../support.mjs";
-import { serve } from "../../www/serve.mjs";
-import { launchChromium } from "./chromium.mjs";
+import { openInChromium } from "./chromium.mjs";
 
-let server;
+let session;
 let browser;
 let page;
 let base;
 let cdp;
 
 before(async () => {
-  server = await serve(SITE);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launchChromium();
+  session = await openInChromium(SITE);
+  base = session.base;
+  browser = session.browser;
   page = await browser.newPage();
   await page.goto(`${base}blog.html`);
   await page.locator("py-kata .cm-content").first().waitFor();
@@ -26,8 +25,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await session?.close();
 });
 
 /** The inline exercise ("Always close": two checks). */

@@ -5,8 +5,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { SITE } from "../support.mjs";
-import { serve } from "../../www/serve.mjs";
-import { launchChromium } from "./chromium.mjs";
+import { openInChromium } from "./chromium.mjs";
 
 const EXERCISE = `id = "double"
 title = "Double it"
@@ -52,14 +51,14 @@ ${jsonForm}
 <py-kata src="/held-out/src-typo.json"></py-kata>
 </body></html>`;
 
-let server;
+let session;
 let browser;
 let page;
 
 before(async () => {
-  server = await serve(SITE);
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launchChromium();
+  session = await openInChromium(SITE);
+  const { base } = session;
+  browser = session.browser;
   page = await browser.newPage({ viewport: { width: 900, height: 20000 } }); // every widget on screen
   await page.route(`${base}held-out/page.html`, (route) => route.fulfill({ contentType: "text/html", body: PAGE }));
   await page.route(`${base}held-out/src-typo.json`, (route) =>
@@ -69,8 +68,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await session?.close();
 });
 
 const kata = (index) => page.locator("py-kata").nth(index);

@@ -1,6 +1,7 @@
 // Debian's Chromium, headless, driven by playwright-core (a bundled browser cannot be
 // downloaded here). The flags keep it from reaching for the network on its own.
 import { chromium } from "playwright-core";
+import { serve } from "../../www/serve.mjs";
 
 const EXECUTABLE = "/usr/bin/chromium";
 const ARGS = [
@@ -21,4 +22,20 @@ export function launchChromium() {
  * visitor (a `launchChromium()` context keeps an in-memory cache that skips large files). */
 export function launchPersistentChromium(userDataDir) {
   return chromium.launchPersistentContext(userDataDir, { executablePath: EXECUTABLE, args: ARGS });
+}
+
+/** `folder` served on localhost (www/serve.mjs) and a Chromium to visit it: `{browser, base,
+ * close}`, `base` being the server's URL (ending in "/"); `close()` stops both.
+ * @param {string} folder */
+export async function openInChromium(folder) {
+  const server = await serve(folder);
+  const browser = await launchChromium();
+  return {
+    browser,
+    base: `http://127.0.0.1:${server.address().port}/`,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
 }

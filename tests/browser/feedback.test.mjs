@@ -5,10 +5,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { SITE } from "../support.mjs";
-import { serve } from "../../www/serve.mjs";
-import { launchChromium } from "./chromium.mjs";
+import { openInChromium } from "./chromium.mjs";
 
-let server;
+let session;
 let browser;
 let page;
 
@@ -50,10 +49,10 @@ must_not_call = ["eval"]
 `;
 
 before(async () => {
-  server = await serve(SITE);
-  browser = await launchChromium();
+  session = await openInChromium(SITE);
+  browser = session.browser;
   page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/blog.html`);
+  await page.goto(`${session.base}blog.html`);
   await page.evaluate((text) => {
     const kata = document.createElement("py-kata");
     kata.id = "feedback";
@@ -66,8 +65,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await session?.close();
 });
 
 const widget = () => page.locator("#feedback");

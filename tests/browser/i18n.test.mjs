@@ -6,22 +6,20 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, SITE } from "../support.mjs";
-import { serve } from "../../www/serve.mjs";
-import { launchChromium } from "./chromium.mjs";
+import { openInChromium } from "./chromium.mjs";
 
-let server;
+let session;
 let browser;
 let base;
 
 before(async () => {
-  server = await serve(SITE);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launchChromium();
+  session = await openInChromium(SITE);
+  base = session.base;
+  browser = session.browser;
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await session?.close();
 });
 
 /** A page showing the log-calls exercise in `lang`, with `source` in its editor, checked.

@@ -8,24 +8,22 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PYKATA, ROOT, SITE } from "../support.mjs";
-import { serve } from "../../www/serve.mjs";
-import { launchChromium } from "./chromium.mjs";
+import { openInChromium } from "./chromium.mjs";
 
-let server;
+let session;
 let browser;
 let page;
 
 before(async () => {
-  server = await serve(SITE);
-  browser = await launchChromium();
+  session = await openInChromium(SITE);
+  browser = session.browser;
   page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/blog.html`);
+  await page.goto(`${session.base}blog.html`);
   await page.locator("py-kata .cm-content").first().waitFor();
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await session?.close();
 });
 
 const kata = (index) => page.locator("py-kata").nth(index);

@@ -10,8 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import MarkdownIt from "markdown-it";
 import { SITE } from "../support.mjs";
-import { serve } from "../../www/serve.mjs";
-import { launchChromium } from "./chromium.mjs";
+import { openInChromium } from "./chromium.mjs";
 
 const POST = join(import.meta.dirname, "fixtures/post.md");
 const source = readFileSync(POST, "utf8");
@@ -52,19 +51,18 @@ const RENDERERS = {
   },
 };
 
-let server;
+let session;
 let browser;
 let base;
 
 before(async () => {
-  server = await serve(SITE);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launchChromium();
+  session = await openInChromium(SITE);
+  base = session.base;
+  browser = session.browser;
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await session?.close();
 });
 
 /** A fresh page showing `html` at `<site>/posts/<slug>.html`, with the console errors it logs

@@ -8,12 +8,11 @@ import assert from "node:assert/strict";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { scaffoldedSite } from "../support.mjs";
-import { serve } from "../../www/serve.mjs";
-import { launchChromium } from "./chromium.mjs";
+import { openInChromium } from "./chromium.mjs";
 
 let dir;
 let site;
-let server;
+let session;
 let browser;
 let base;
 
@@ -22,14 +21,13 @@ before(async () => {
     ["basics", "Basics", [["hello", "Say hello"], ["add", "Add up"]]],
     ["loops", "Loops", [["count", "Count up"]]],
   ]));
-  server = await serve(site);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launchChromium();
+  session = await openInChromium(site);
+  base = session.base;
+  browser = session.browser;
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await session?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
