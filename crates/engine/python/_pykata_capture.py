@@ -82,7 +82,9 @@ class EchoedInput:
 
     def read(self, size=-1):
         text = self._text.read(size)
-        self._echo.write(text)
+        if text:
+            # As typed into a terminal: what comes next starts on a line of its own.
+            self._echo.write(text if text.endswith("\n") else text + "\n")
         return text
 
     def readlines(self, hint=-1):

@@ -588,6 +588,8 @@ fn run_captures_output_errors_and_truncates_floods() {
     let ok = engine.run("print(input('? ') * 2)\n", "ab\n", 2000).unwrap();
     assert_eq!(ok.stdout, "? ab\nabab\n", "the input read is echoed after its prompt");
     assert!(ok.error.is_none() && ok.exception.is_none());
+    let read_all = engine.run("import sys\nprint('got', sys.stdin.read().split())\n", "a b", 2000).unwrap();
+    assert_eq!(read_all.stdout, "a b\ngot ['a', 'b']\n", "read() echoes what it read on a line of its own");
     let no_input = engine.run("name = input('? ')\n", "", 2000).unwrap();
     assert_eq!(no_input.exception.as_deref(), Some("EOFError"), "{no_input:?}");
     let flood = engine
