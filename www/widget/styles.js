@@ -121,7 +121,7 @@ textarea {
 .pk-results .hidden-tag { color: var(--pk-muted); font-size: 0.8rem; margin-left: 0.4rem; }
 .pk-results pre { font: 0.84rem/1.45 var(--pk-mono); white-space: pre-wrap; overflow-wrap: anywhere; background: var(--pk-panel); padding: 0.4rem 0.6rem; border-radius: 6px; margin: 0.3rem 0 0.2rem 1.3em; max-height: 20rem; overflow-y: auto; }
 .pk-results .pk-same { margin: 0.2rem 0 0.2rem 1.3em; color: var(--pk-muted); font-size: 0.88rem; }
-.pk-results .pk-hint-link { margin: 0.1rem 0 0.2rem 1.3em; font-size: 0.85rem; }
+.pk-results .pk-hint-link { margin: 0.1rem 0 0.2rem 1.3em; font-size: 0.85rem; border: none; background: none; padding: 0.1rem 0; color: var(--pk-accent); text-decoration: underline; text-underline-offset: 0.15em; }
 .pk-diff { margin: 0.2rem 0 0.2rem 1.3em; border-collapse: collapse; font-size: 0.84rem; }
 .pk-diff th { text-align: left; font-weight: 600; padding-right: 0.6rem; color: var(--pk-muted); }
 .pk-diff code { font-family: var(--pk-mono); white-space: pre; }
