@@ -81,6 +81,7 @@ test("npm pack makes a tarball of dist/ alone, which installs offline into an em
     "dist/pykata.js.map",
     "dist/worker.js",
     "dist/engine-image.js",
+    "dist/crash.js",
     "dist/pykata-sw.js",
     "dist/pykata.d.ts",
     "dist/site.css",

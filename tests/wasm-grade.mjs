@@ -3,6 +3,7 @@
 // EXERCISE.json SOLUTION.py` prints the report as JSON, or `{"crashed": true, "budget": ...,
 // "error": ...}` if the code trapped the instance.
 import { readFileSync } from "node:fs";
+import { crashCause } from "../www/widget/crash.js";
 import { freshEngine } from "./support.mjs";
 
 const [exerciseFile, sourceFile] = process.argv.slice(2);
@@ -13,7 +14,6 @@ let answer;
 try {
   answer = engine.grade(exercise, source);
 } catch (error) {
-  const budget = PyKata.memoryExhausted() ? "memory" : error instanceof RangeError ? "recursion" : null;
-  answer = { crashed: true, budget, error: String(error?.message ?? error) };
+  answer = { crashed: true, budget: crashCause(PyKata, error), error: String(error?.message ?? error) };
 }
 process.stdout.write(JSON.stringify(answer));

@@ -6,6 +6,7 @@
 /** @import { EngineEvent, Request, WorkerMessage } from "./engine-client.js" */
 /** @import { Report, RunOutput, Validation } from "./engine.js" */
 /** @typedef {import("./pkg/pykata_wasm.js").PyKata} Engine */
+import { crashCause } from "./crash.js";
 import { restoreImage } from "./engine-image.js";
 
 const WASM_URL = new URL("./pkg/pykata_wasm_bg.wasm", import.meta.url);
@@ -121,16 +122,6 @@ function warmUp(engine) {
   setTimeout(() => preload(engine), 0);
 }
 
-/** Which budget a trap stands for: memory if the engine refused an allocation during the
- * call, recursion if the JavaScript stack overflowed, else none.
- * @param {unknown} error
- * @returns {import("./engine.js").Budget | null} */
-function crashCause(error) {
-  if (PyKata?.memoryExhausted()) return "memory";
-  if (error instanceof RangeError || /call stack|stack overflow/i.test(String(/** @type {Error} */ (error)?.message))) return "recursion";
-  return null;
-}
-
 // What the engine's calls answer is typed `any` by wasm-bindgen: the annotations below say
 // which Rust type each serialises (crates/wasm/src/lib.rs).
 self.onmessage = async (/** @type {MessageEvent<Request & { id: number }>} */ { data }) => {
@@ -166,6 +157,6 @@ self.onmessage = async (/** @type {MessageEvent<Request & { id: number }>} */ { 
     // An exception out of the wasm module (a trap, a JS stack overflow from deep native
     // recursion) leaves the instance unusable: say so and why, and the page starts a fresh worker.
     const message = String(/** @type {Error} */ (error)?.message ?? error);
-    post({ id, ok: false, error: message, crashed: true, budget: crashCause(error) });
+    post({ id, ok: false, error: message, crashed: true, budget: crashCause(PyKata, error) });
   }
 };
