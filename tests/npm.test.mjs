@@ -88,6 +88,7 @@ test("npm pack makes a tarball of dist/ alone, which installs offline into an em
     "dist/pkg/pykata_wasm.js",
     "dist/pkg/pykata_wasm_bg.wasm",
     "dist/pkg/pykata_wasm_bg.image",
+    "dist/pkg/pykata_stdlib.bin",
     "dist/exercises/index.json",
     ...exercises.packs.flatMap((pack) => pack.exercises.map((exercise) => `dist/${exercise.src}`)),
   ].sort();

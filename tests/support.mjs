@@ -60,6 +60,9 @@ export function withoutTimings(report) {
 }
 
 export const PKG = join(ROOT, "www/pkg");
+// The engine's standard library, which it asks its host for on first need (the browser's worker
+// fetches it): read from beside the wasm module.
+globalThis.pykataStandardLibrary = () => readFileSync(join(PKG, "pykata_stdlib.bin"));
 let instances = 0;
 let compiled = null;
 

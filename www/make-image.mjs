@@ -85,7 +85,9 @@ const payload = [...encodeLeb(name.length), ...name, ...new TextEncoder().encode
 bytes = Buffer.concat([bytes, Uint8Array.from([0, ...encodeLeb(payload.length), ...payload])]);
 writeFileSync(wasmFile, bytes);
 
-// Start Python in a fresh instance and keep what changed.
+// Start Python in a fresh instance and keep what changed. The engine reads its standard library
+// from beside the module while it starts, and forgets it before the image is taken.
+globalThis.pykataStandardLibrary = () => readFileSync(join(pkg, "pykata_stdlib.bin"));
 const glue = await import(pathToFileURL(join(pkg, "pykata_wasm.js")).href);
 const wasm = glue.initSync({ module: new WebAssembly.Module(bytes) });
 const fresh = new Uint8Array(wasm.memory.buffer).slice();

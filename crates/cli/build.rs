@@ -28,8 +28,9 @@ fn main() {
     fs::write(out.join("embedded_assets.rs"), table).expect("OUT_DIR is writable");
 }
 
-/// Read `www/widget/assets.json` and write `asset_files.rs` into `out`: `PAGE`, `WIDGET` (the
-/// page's files and those beside them) and `FILES` (all), as the JSON groups them. Answers `FILES`.
+/// Read `www/widget/assets.json` and write `asset_files.rs` into `out`: `ENGINE` (what a page
+/// loads to grade, at once or later), `WIDGET` (those and the files beside them) and `FILES`
+/// (all), as the JSON groups them. Answers `FILES`.
 fn asset_files(out: &Path) -> Vec<String> {
     let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www/widget/assets.json");
     println!("cargo:rerun-if-changed={}", list.display());
@@ -43,13 +44,18 @@ fn asset_files(out: &Path) -> Vec<String> {
             .map(|file| file.as_str().expect("asset paths are strings").to_owned())
             .collect()
     };
-    let (page, beside, site) = (group("page"), group("beside"), group("site"));
-    let widget = [page.clone(), beside].concat();
+    let (page, later, beside, site) = (group("page"), group("later"), group("beside"), group("site"));
+    let engine = [page, later].concat();
+    let widget = [engine.clone(), beside].concat();
     let files = [widget.clone(), site].concat();
     let constant = |doc: &str, name: &str, list: &[String]| format!("/// {doc}\npub const {name}: &[&str] = &{list:?};\n");
     let rust = [
-        constant("The files a page with a widget loads to grade (pre-compressed in a built site).", "PAGE", &page),
-        constant("The widget's files: `PAGE` and the files beside them (source map, service worker, types).", "WIDGET", &widget),
+        constant(
+            "The files a page with a widget loads to grade, at once or once code needs them (pre-compressed in a built site).",
+            "ENGINE",
+            &engine,
+        ),
+        constant("The widget's files: `ENGINE` and the files beside them (source map, service worker, types).", "WIDGET", &widget),
         constant("Every web asset of a built site: the widget's files and the site's stylesheet.", "FILES", &files),
     ]
     .concat();

@@ -1,7 +1,12 @@
 //! Freezes the engine's Python: the part of the standard library listed in `stdlib.txt` (read
 //! from the rustpython-pylib crate's `Lib`) and pykata's own Python half (`python/`), each
-//! compiled to bytecode here and written as one frozen library, `$OUT_DIR/stdlib.frozen` and
-//! `$OUT_DIR/pykata.frozen`, which `session.rs` includes.
+//! compiled to bytecode here and written as one frozen library. `$OUT_DIR/pykata.frozen` and
+//! `$OUT_DIR/startup.frozen` (what the interpreter imports while it initialises) are built into
+//! the engine (`session.rs`); `$OUT_DIR/stdlib.frozen` is the rest of the standard library
+//! `stdlib.rs` asks its host for on first need (a native host has it built in, a browser fetches
+//! it beside the wasm module), so the wasm module carries only its index,
+//! `$OUT_DIR/stdlib_index.rs`: every module's name, whether it is a package, and the library's
+//! id, which the fetched file must start with.
 //!
 //! RustPython's own `py_freeze!` LZ4-compresses every code object. The wasm module is then sent
 //! brotli-compressed, and brotli cannot shrink LZ4 output: the frozen library cost more than a
@@ -43,11 +48,53 @@ fn main() {
         debug_ranges: false,
         ..CompileOpts::default()
     };
-    freeze(&stdlib, &stdlib_opts, &out.join("stdlib.frozen"));
+    let (startup, fetched): (Vec<Module>, Vec<Module>) =
+        stdlib.into_iter().partition(|module| STARTUP.contains(&module.name.as_str()));
+    assert_eq!(startup.len(), STARTUP.len(), "stdlib.txt lists every module of STARTUP");
+    write(&out.join("startup.frozen"), &freeze(&startup, &stdlib_opts));
+    let library = freeze(&fetched, &stdlib_opts);
+    let id = format!("{:016x}", fnv1a(&library));
+    let mut file = format!("{STDLIB_MAGIC}{id}\n").into_bytes();
+    file.extend_from_slice(&library);
+    write(&out.join("stdlib.frozen"), &file);
+    write(&out.join("stdlib_index.rs"), index(&fetched, &id).as_bytes());
 
     let mut pykata = Vec::new();
     collect(Path::new("python"), Path::new("python"), &mut pykata);
-    freeze(&pykata, &CompileOpts::default(), &out.join("pykata.frozen"));
+    write(&out.join("pykata.frozen"), &freeze(&pykata, &CompileOpts::default()));
+}
+
+/// The modules of the standard library RustPython's interpreter imports while it initialises
+/// (`VirtualMachine::initialize`: `encodings` and the three codecs it always has), built into
+/// the engine as `$OUT_DIR/startup.frozen`, since no host can be asked for them then.
+const STARTUP: &[&str] = &["encodings", "encodings.aliases", "encodings.ascii", "encodings.latin_1", "encodings.utf_8"];
+
+/// How the standard library's file starts: this, its id (16 hex digits) and a newline.
+const STDLIB_MAGIC: &str = "pykata-stdlib ";
+
+fn write(to: &Path, bytes: &[u8]) {
+    fs::write(to, bytes).unwrap_or_else(|e| panic!("write {}: {e}", to.display()));
+}
+
+/// The 64-bit FNV-1a hash of `bytes`: the standard library's id, so the engine never loads the
+/// library of another build.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Rust source of the standard library's index, sorted by name (the engine searches it).
+fn index(modules: &[Module], id: &str) -> String {
+    let mut names: Vec<(&str, bool)> = modules.iter().map(|m| (m.name.as_str(), m.package)).collect();
+    names.sort_unstable();
+    let entries: String = names.iter().map(|(name, package)| format!("    ({name:?}, {package}),\n")).collect();
+    format!(
+        "/// How the standard library's file starts: its magic and id, then a newline.\n\
+         pub(crate) const STDLIB_HEADER: &str = \"{STDLIB_MAGIC}{id}\\n\";\n\
+         /// Every module of the standard library, by name, and whether it is a package.\n\
+         pub(crate) const STDLIB_MODULES: &[(&str, bool)] = &[\n{entries}];\n"
+    )
 }
 
 /// One module to freeze: its dotted name, whether it is a package, and its file.
@@ -90,8 +137,8 @@ fn collect(root: &Path, path: &Path, modules: &mut Vec<Module>) {
     });
 }
 
-/// Compile the modules and write them as one frozen library, each code object stored raw.
-fn freeze(modules: &[Module], opts: &CompileOpts, to: &Path) {
+/// Compile the modules into one frozen library, each code object stored raw.
+fn freeze(modules: &[Module], opts: &CompileOpts) -> Vec<u8> {
     let frozen: Vec<(&str, FrozenModule<Vec<u8>>)> = modules
         .iter()
         .map(|module| {
@@ -108,8 +155,7 @@ fn freeze(modules: &[Module], opts: &CompileOpts, to: &Path) {
             (module.name.as_str(), FrozenModule { code, package: module.package })
         })
         .collect();
-    fs::write(to, FrozenLib::encode(frozen).bytes)
-        .unwrap_or_else(|e| panic!("write {}: {e}", to.display()));
+    FrozenLib::encode(frozen).bytes
 }
 
 /// `data` as the frozen loader expects it (`lz4_flex::decompress_size_prepended`): its length

@@ -39,6 +39,7 @@ function filesUnder(dir) {
 const probe = `
 import { readFileSync } from "node:fs";
 const [pkg, exercisePath, solutionPath, imageModule, mode] = process.argv.slice(1);
+globalThis.pykataStandardLibrary = () => readFileSync(pkg + "/pykata_stdlib.bin");
 const { initSync, PyKata } = await import(pkg + "/pykata_wasm.js");
 const { restoreImage } = await import(imageModule);
 const exercise = JSON.parse(readFileSync(exercisePath, "utf8"));
@@ -138,6 +139,7 @@ const coldEncodings = [...new Set(coldFetched.filter((r) => r.bytes > 1024).map(
 
 const wasm = sizes(join(ROOT, "www/pkg/pykata_wasm_bg.wasm"));
 const image = sizes(join(ROOT, "www/pkg/pykata_wasm_bg.image"));
+const library = sizes(join(ROOT, "www/pkg/pykata_stdlib.bin"));
 // What a browser downloads for a page with widgets: not source maps, type declarations, or
 // the demo site's own pages.
 const transferred = filesUnder(SITE).filter(
@@ -170,8 +172,9 @@ module is the release build \`./x\` makes.
 |---|---|---|---|
 | \`pykata_wasm_bg.wasm\` | ${mb(wasm.raw)} | ${mb(wasm.gzip)} | ${mb(wasm.brotli)} |
 | \`pykata_wasm_bg.image\` (the engine's pre-started image: memory pages starting Python changed) | ${mb(image.raw)} | ${mb(image.gzip)} | ${mb(image.brotli)} |
+| \`pykata_stdlib.bin\` (the standard library, fetched once code imports a module the image does not hold; after the first result, or a few seconds after the exercise shows) | ${mb(library.raw)} | ${mb(library.gzip)} | ${mb(library.brotli)} |
 | \`pykata.js\` (widget + CodeMirror, minified) | ${kb(widget.raw)} | ${kb(widget.gzip)} | ${kb(widget.brotli)} |
-| everything a page with widgets loads (${transferred.length} files: wasm, its image, wasm glue, widget, worker with its image loader, service worker) | ${mb(siteTotal("raw"))} | ${mb(siteTotal("gzip"))} | ${mb(siteTotal("brotli"))} |
+| everything a page with widgets loads (${transferred.length} files: wasm, its image, the standard library, wasm glue, widget, worker with its image loader, service worker) | ${mb(siteTotal("raw"))} | ${mb(siteTotal("gzip"))} | ${mb(siteTotal("brotli"))} |
 | npm tarball (\`npm pack\` of npm/) | ${mb(tarball.unpackedSize)} unpacked, ${tarball.entryCount} files | ${mb(tarball.size)}: the \`.tgz\` | — |
 | everything transferred before the first Check result: the ${coldFetched.length} files a cold page with one widget fetched in headless Chromium (page, widget with its CSS, exercise JSON, worker, image loader, wasm glue, wasm, image) | ${mb(coldTotal("raw"))} | ${mb(coldTotal("gzip"))} | **${mb(coldTotal("brotli"))}** |
 
@@ -189,10 +192,10 @@ the right Python starts in the instance itself (a host without the image).
 | \`WebAssembly.compile\` | ${ms(imaged.compile)} | ${ms(plain.compile)} |
 | instantiate + \`new PyKata()\` | ${ms(imaged.instantiate)} | ${ms(plain.instantiate)} |
 | copying the image in | ${ms(imaged.restore)} | — |
-| first run of \`pass\` (with no image: interpreter start + pykata's runner import; \`traceback\` is left for later) | ${ms(imaged.firstRun)} | ${ms(plain.firstRun)} |
+| first run of \`pass\` (with no image: interpreter start + pykata's runner import, with the standard library read from disk; \`traceback\` is left for later) | ${ms(imaged.firstRun)} | ${ms(plain.firstRun)} |
 | **interpreter ready after instantiate** (image copied + that first run) | **${ms(imaged.ready)}** | **${ms(plain.ready)}** |
 | first Check of \`decorators/${first.id}\` (${imaged.checks} checks, reference solution) | ${ms(imaged.firstCheck)} | ${ms(plain.firstCheck)} |
-| \`preload()\`: importing ahead of need what describes an exception (\`traceback\`, with \`inspect\` and \`dataclasses\`), as the worker does once idle | ${ms(imaged.preload)} | ${ms(plain.preload)} |
+| \`preload()\`: importing ahead of need what describes an exception (\`traceback\`, with \`inspect\` and \`dataclasses\`), as the worker does once idle (from the image: the standard library read from disk first) | ${ms(imaged.preload)} | ${ms(plain.preload)} |
 | then a first Check of the starter (it raises) | ${ms(imaged.starterCheck)} | ${ms(plain.starterCheck)} |
 | later Check of the reference solution (the interpreter, reset, is reused) | ${ms(imaged.warmCheck)} | ${ms(plain.warmCheck)} |
 

@@ -458,6 +458,65 @@ test("the engine's pre-started image is used where served; without it, or of ano
   }
 });
 
+test("the standard library is fetched once code needs more than the image holds; unfetchable, it fails the import, not the page", async () => {
+  for (const served of [true, false]) {
+    // The library is held back until the first Check's result has arrived: a Check that needed
+    // it would wait for it until its budget ran out, and fail.
+    let resultArrived = () => {};
+    const result = new Promise((resolve) => { resultArrived = resolve; });
+    let requests = 0;
+    // On the server: Playwright's routes do not see a worker's synchronous requests.
+    const host = await serve(SITE, 0);
+    const [plain] = host.listeners("request");
+    host.removeAllListeners("request");
+    host.on("request", async (request, response) => {
+      if (!request.url.endsWith("/pkg/pykata_stdlib.bin")) return plain(request, response);
+      requests += 1;
+      await result;
+      if (served) plain(request, response);
+      else response.writeHead(404).end();
+    });
+    const other = await browser.newPage();
+    try {
+      await other.exposeFunction("resultArrived", () => resultArrived());
+      await other.goto(`http://127.0.0.1:${host.address().port}/blog.html`);
+      await other.evaluate(() => document.addEventListener("result", () => window.resultArrived(), { once: true }));
+      const widget = other.locator("py-kata").first();
+      const run = async (source) => {
+        await widget.locator(".cm-content").fill(source);
+        await widget.locator('button[data-action="run"]').click();
+        await widget.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
+      };
+      await widget.locator(".cm-content").waitFor();
+      await widget.evaluate((el) => { el.code = el.exercise.solution; });
+      await widget.locator('button[data-action="check"]').click();
+      await widget.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
+      const passed = /^All \d+ checks pass\.$/;
+      assert.match(await widget.locator(".pk-status").textContent(), passed, "the reference solution needs nothing beyond the image");
+
+      await run("from fractions import Fraction\nprint(Fraction(2, 6))\n");
+      if (served) {
+        assert.equal(await widget.locator(".pk-output .stdout").textContent(), "1/3\n");
+        const fetched = requests;
+        await run("import statistics, inspect\nprint(statistics.mean([1, 2]))\n");
+        assert.equal(await widget.locator(".pk-output .stdout").textContent(), "1.5\n");
+        assert.equal(requests, fetched, "once fetched, kept for the worker's life");
+      } else {
+        assert.match(
+          await widget.locator(".pk-output .error").textContent(),
+          /ImportError: the standard library could not be loaded for fractions: HTTP 404/,
+        );
+        await run("print(6 * 7)\n");
+        assert.equal(await widget.locator(".pk-output .stdout").textContent(), "42\n", "the engine goes on");
+      }
+    } finally {
+      resultArrived();
+      await other.close();
+      host.close();
+    }
+  }
+});
+
 test("themes follow the page, the theme attribute and --pykata-* properties", async () => {
   const themed = await browser.newPage({ colorScheme: "dark" });
   await themed.goto(`${base}blog.html`);

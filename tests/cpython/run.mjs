@@ -159,7 +159,7 @@ function pykataRunner() {
   let ready = null;
   const start = () => {
     worker = new Worker(join(HERE, "worker.mjs"), {
-      workerData: { glue: join(PKG, "pykata_wasm.js"), wasm: join(PKG, "pykata_wasm_bg.wasm") },
+      workerData: { glue: join(PKG, "pykata_wasm.js"), wasm: join(PKG, "pykata_wasm_bg.wasm"), stdlib: join(PKG, "pykata_stdlib.bin") },
     });
     ready = new Promise((done, fail) => {
       worker.once("message", done);

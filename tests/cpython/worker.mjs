@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parentPort, workerData } from "node:worker_threads";
 
+globalThis.pykataStandardLibrary = () => readFileSync(workerData.stdlib);
 const glue = await import(pathToFileURL(workerData.glue).href);
 glue.initSync({ module: readFileSync(workerData.wasm) });
 const engine = new glue.PyKata();

@@ -103,6 +103,38 @@ test("the budget starts only when the engine is ready, then stops the worker", a
   assert.equal(ScriptedWorker.all.length, 2, "the next request starts a fresh worker");
 });
 
+test("fetching the standard library stops the running request's budget, which then starts afresh", async (t) => {
+  t.mock.timers.enable({ apis: ["setTimeout"] });
+  const client = new EngineClient();
+  const paused = [];
+  const pending = client.request({ op: "run" }, 30, { onPause: (is) => paused.push(is) });
+  const [worker] = ScriptedWorker.all;
+  worker.answer({ type: "ready" });
+  t.mock.timers.tick(20);
+  worker.answer({ type: "library", loading: true });
+  t.mock.timers.tick(500);
+  assert.equal(worker.terminated, false, "a slow library download is not a timeout");
+  worker.answer({ type: "library", loading: false });
+  t.mock.timers.tick(29);
+  assert.equal(worker.terminated, false, "the whole budget counts from the library's arrival");
+  t.mock.timers.tick(1);
+  await assert.rejects(pending, (error) => error.stopped === "budget");
+  assert.deepEqual(paused, [true, false], "the request's own timers hear it too");
+  // A fetch under way between requests (the worker preloading) holds the next one's budget back.
+  const first = client.request({ op: "run" }, 30);
+  const [, fresh] = ScriptedWorker.all;
+  fresh.answer({ type: "ready" });
+  fresh.answer({ id: fresh.sent[0].id, ok: true, result: "done" });
+  assert.equal(await first, "done");
+  fresh.answer({ type: "library", loading: true });
+  const next = client.request({ op: "run" }, 30);
+  t.mock.timers.tick(100);
+  assert.equal(fresh.terminated, false);
+  fresh.answer({ type: "library", loading: false });
+  t.mock.timers.tick(30);
+  await assert.rejects(next, (error) => error.stopped === "budget");
+});
+
 test("Stop rejects everything in flight as stopped by the user", async () => {
   const client = new EngineClient();
   const a = client.request({ op: "run" }, 1000);

@@ -33,10 +33,12 @@
  */
 
 /**
- * What the worker posts: download progress, its state, and the answer to request `id` (`retire`:
- * the engine has grown past its threshold; `crashed`: the call broke the engine, `budget` says
- * why when known).
+ * What the worker posts: download progress, its state, whether it is fetching the standard
+ * library in the middle of an import (time no budget counts), and the answer to request `id`
+ * (`retire`: the engine has grown past its threshold; `crashed`: the call broke the engine,
+ * `budget` says why when known).
  * @typedef {{ type: "progress", loaded: number, total: number }
+ *   | { type: "library", loading: boolean }
  *   | { type: "ready", image: import("./engine-image.js").Restored | "missing" }
  *   | { type: "failed", error: string }
  *   | { type: "event", id: number, event: EngineEvent }
@@ -68,14 +70,16 @@ const IMAGE_REFUSED = {
  * @property {number | null} budgetMs
  * @property {unknown} owner who asked (a widget): Stop with an owner stops only its requests
  * @property {((event: EngineEvent) => void) | undefined} onEvent
+ * @property {((paused: boolean) => void) | undefined} onPause
  * @property {(result: any) => void} resolve
  * @property {(error: RequestError) => void} reject
  * @property {ReturnType<typeof setTimeout> | undefined} timer
  */
 
 /**
- * Who asked, and who hears the engine's events while the request runs.
- * @typedef {{ owner?: unknown, onEvent?: (event: EngineEvent) => void }} RequestOptions
+ * Who asked, who hears the engine's events while the request runs, and who hears when its time
+ * stops counting (`true`: the worker is fetching the standard library) and starts again.
+ * @typedef {{ owner?: unknown, onEvent?: (event: EngineEvent) => void, onPause?: (paused: boolean) => void }} RequestOptions
  */
 
 /** Where the worker script is: beside this module. */
@@ -101,6 +105,9 @@ export class EngineClient extends EventTarget {
   /** @type {Job[]} */
   #queue = [];
   #nextId = 1;
+  /** True while the worker fetches the standard library in the middle of an import: no
+   * request's budget counts that time. */
+  #fetchingLibrary = false;
   /** "idle" before the first start, then "loading", "ready" or "failed".
    * @type {EngineState} */
   state = "idle";
@@ -122,6 +129,7 @@ export class EngineClient extends EventTarget {
         this.#set("failed", data.error);
         return this.#failAll(new Error(data.error));
       }
+      if (data.type === "library") return this.#pause(data.loading);
       const job = this.#current;
       if (!job || data.id !== job.id) return;
       if (data.type === "event") return job.onEvent?.(data.event);
@@ -167,10 +175,10 @@ export class EngineClient extends EventTarget {
    * @param {number | null} [budgetMs] none for requests that run no learner code
    * @param {RequestOptions} [options]
    * @returns {Promise<Results[M["op"]]>} */
-  request(message, budgetMs = null, { owner, onEvent } = {}) {
+  request(message, budgetMs = null, { owner, onEvent, onPause } = {}) {
     this.warm();
     return new Promise((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, message, budgetMs, owner, onEvent, resolve, reject, timer: undefined });
+      this.#queue.push({ id: this.#nextId++, message, budgetMs, owner, onEvent, onPause, resolve, reject, timer: undefined });
       this.#next();
     });
   }
@@ -188,8 +196,21 @@ export class EngineClient extends EventTarget {
   /** Start `job`'s time budget: past it, the worker is stopped.
    * @param {Job} job */
   #arm(job) {
-    if (job.budgetMs == null || job.timer !== undefined) return;
+    if (job.budgetMs == null || job.timer !== undefined || this.#fetchingLibrary) return;
     job.timer = setTimeout(() => this.#stopCurrent(job, "budget"), job.budgetMs);
+  }
+
+  /** The worker started (`fetching`) or ended fetching the standard library: the running
+   * request's budget stops, then starts afresh, as does what its `onPause` times.
+   * @param {boolean} fetching */
+  #pause(fetching) {
+    this.#fetchingLibrary = fetching;
+    const job = this.#current;
+    if (!job) return;
+    clearTimeout(job.timer);
+    job.timer = undefined;
+    if (!fetching && this.state === "ready") this.#arm(job);
+    job.onPause?.(fetching);
   }
 
   /** Replace an idle worker that has grown large with a fresh one. */
@@ -201,6 +222,7 @@ export class EngineClient extends EventTarget {
   #terminate() {
     this.#worker?.terminate();
     this.#worker = null;
+    this.#fetchingLibrary = false;
     this.#set("idle");
   }
 

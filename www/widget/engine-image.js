@@ -76,8 +76,9 @@ export function takeImage(id, wasm, fresh, firstPage) {
   const runs = [];
   for (let page = firstPage; page < now.length / PAGE; page++) {
     const start = page * PAGE;
-    let changed = start >= fresh.length;
-    for (let i = start; !changed && i < start + PAGE; i++) changed = now[i] !== fresh[i];
+    // Memory grown since `fresh` starts zeroed, in the instance the image is copied into too.
+    let changed = false;
+    for (let i = start; !changed && i < start + PAGE; i++) changed = now[i] !== (fresh[i] ?? 0);
     if (!changed) continue;
     const last = runs.at(-1);
     if (last && last[0] + last[1] === page) last[1]++;

@@ -26,21 +26,37 @@ export async function gradeEachCheck(engine, exercise, source, budgetMs, owner) 
     /** The check that ran past its budget, once one did.
      * @type {Extract<EngineEvent, { type: "check_started" }> | null} */
     let hung = null;
+    /** The check running, if it has a budget.
+     * @type {Extract<EngineEvent, { type: "check_started" }> | null} */
+    let running = null;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     let timer;
+    const time = () => {
+      const check = running;
+      if (!check) return;
+      timer = setTimeout(() => {
+        hung = check;
+        engine.stop("budget", owner);
+      }, check.budget_ms);
+    };
     const onEvent = (/** @type {EngineEvent} */ event) => {
       if (event.type === "check_started" && event.budget_ms > 0) {
-        timer = setTimeout(() => {
-          hung = event;
-          engine.stop("budget", owner);
-        }, event.budget_ms);
+        running = event;
+        time();
       } else if (event.type === "check_finished") {
         clearTimeout(timer);
+        running = null;
         tests.push(...event.tests);
       }
     };
+    // While the worker fetches the standard library, the check's time stops; it then starts
+    // afresh.
+    const onPause = (/** @type {boolean} */ paused) => {
+      clearTimeout(timer);
+      if (!paused) time();
+    };
     try {
-      return await engine.request({ op: "grade", exercise, source, resume }, budgetMs, { owner, onEvent });
+      return await engine.request({ op: "grade", exercise, source, resume }, budgetMs, { owner, onEvent, onPause });
     } catch (caught) {
       clearTimeout(timer);
       const error = /** @type {RequestError} */ (caught);

@@ -150,8 +150,9 @@ function keepOffline(...urls) {
 }
 
 /** The widget's and the engine's files, wherever they are served from (a CDN, or beside the
- * page): this module (`pykata.js`) and the files beside it. */
-const OWN_FILES = ASSETS.page.map((path) => new URL(`./${path}`, import.meta.url));
+ * page): this module (`pykata.js`) and the files beside it, with the standard library the engine
+ * fetches on first need. */
+const OWN_FILES = [...ASSETS.page, ...ASSETS.later].map((path) => new URL(`./${path}`, import.meta.url));
 
 keepOffline(location.href, ...OWN_FILES);
 

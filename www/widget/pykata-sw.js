@@ -10,8 +10,9 @@
 import ASSETS from "./assets.json" with { type: "json" };
 
 const CACHE = "pykata-v1";
-/** The widget's and the engine's files, beside this worker. */
-const CORE = ASSETS.page;
+/** The widget's and the engine's files, beside this worker (the standard library too, which the
+ * engine fetches on first need, so it is there offline). */
+const CORE = [...ASSETS.page, ...ASSETS.later];
 
 /** This script's global scope: a service worker's. */
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));

@@ -11,6 +11,39 @@ import { restoreImage } from "./engine-image.js";
 
 const WASM_URL = new URL("./pkg/pykata_wasm_bg.wasm", import.meta.url);
 const IMAGE_URL = new URL("./pkg/pykata_wasm_bg.image", import.meta.url);
+const STDLIB_URL = new URL("./pkg/pykata_stdlib.bin", import.meta.url);
+
+/** The standard library's bytes, fetched ahead of need (`preloadAfter`) until the engine takes
+ * them. @type {ArrayBuffer | null} */
+let fetchedLibrary = null;
+/** That fetch, once started. @type {Promise<void> | null} */
+let libraryFetch = null;
+
+/** The engine's standard library, which it asks for (synchronously, in the middle of a Python
+ * import) the first time code imports a module its pre-started image does not hold: the bytes
+ * fetched ahead of need, or else read with a synchronous request, which workers may make. The
+ * page's budgets do not count that request's time ({type: "library"} messages). Throws if it
+ * cannot be had, which the import raises as an ImportError. */
+Object.assign(self, {
+  pykataStandardLibrary() {
+    if (fetchedLibrary) {
+      const bytes = new Uint8Array(fetchedLibrary);
+      fetchedLibrary = null;
+      return bytes;
+    }
+    post({ type: "library", loading: true });
+    try {
+      const request = new XMLHttpRequest();
+      request.open("GET", STDLIB_URL, false);
+      request.responseType = "arraybuffer";
+      request.send();
+      if (request.status !== 200) throw new Error(`HTTP ${request.status} for ${STDLIB_URL}`);
+      return new Uint8Array(request.response);
+    } finally {
+      post({ type: "library", loading: false });
+    }
+  },
+});
 // All start at once: the engine's download does not wait for its glue code to arrive.
 const download = fetch(WASM_URL);
 const glue = import("./pkg/pykata_wasm.js");
@@ -114,12 +147,46 @@ function preload(engine) {
   }
 }
 
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let preloadTimer;
+let preloadDue = Infinity;
+
+/** Preload in `ms` (unless planned sooner), once the standard library has been fetched — once
+ * per worker, asynchronously, so a request arriving meanwhile is not held up. Planned when a
+ * request has its answer, or a while after the page asks to preload (an exercise is shown): the
+ * first Check or Run does not share the network with the library, and a learner still reading
+ * finds it there.
+ * @param {number} ms */
+function preloadAfter(ms) {
+  const due = Date.now() + ms;
+  if (due >= preloadDue) return;
+  clearTimeout(preloadTimer);
+  preloadDue = due;
+  preloadTimer = setTimeout(async () => {
+    preloadDue = Infinity;
+    libraryFetch ??= fetch(STDLIB_URL)
+      .then((response) => (response.ok ? response.arrayBuffer() : null))
+      .catch(() => null)
+      .then((bytes) => {
+        fetchedLibrary = bytes;
+      });
+    await libraryFetch;
+    preload(await ready);
+    // Taken by the engine, or not needed: it had the library already.
+    fetchedLibrary = null;
+  }, ms);
+}
+
+/** How long after the page asks to preload (an exercise shown) the library is fetched, if no
+ * request came first. */
+const PRELOAD_AFTER_MS = 3000;
+
 /** After a submission, get Python ready for the next while the learner reads the results:
  * start a new interpreter if that one was used up, then preload once the reply is out.
  * @param {Engine} engine */
 function warmUp(engine) {
   engine.prepare();
-  setTimeout(() => preload(engine), 0);
+  preloadAfter(0);
 }
 
 // What the engine's calls answer is typed `any` by wasm-bindgen: the annotations below say
@@ -137,7 +204,7 @@ self.onmessage = async (/** @type {MessageEvent<Request & { id: number }>} */ { 
     }
     const engine = await ready;
     if (data.op === "preload") {
-      preload(engine);
+      preloadAfter(PRELOAD_AFTER_MS);
       post({ id, ok: true, result: null });
       return;
     }

@@ -174,9 +174,9 @@ fn copy_assets(assets: &Assets, out: &Path, demo_pages: Option<&Path>) -> Result
         let name = page.file_name().expect("demo pages are files");
         fs::copy(&page, out.join(name)).with_context(|| format!("cannot copy {}", page.display()))?;
     }
-    // The files every page loads, beside themselves as `.br` and `.gz` for hosts that serve
+    // The files pages load to grade, beside themselves as `.br` and `.gz` for hosts that serve
     // pre-compressed files (see docs/embedding.md).
-    for asset in crate::assets::PAGE {
+    for asset in crate::assets::ENGINE {
         precompress(&out.join(asset))?;
     }
     Ok(())

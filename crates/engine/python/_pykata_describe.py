@@ -18,6 +18,7 @@ _BaseException = _builtins.BaseException
 _SystemExit = _builtins.SystemExit
 _SyntaxError = _builtins.SyntaxError
 _MemoryError = _builtins.MemoryError
+_ImportError = _builtins.ImportError
 _RecursionError = _builtins.RecursionError
 
 
@@ -63,6 +64,15 @@ def describe(exc, source):
             out.extend(_format_frames(frames, source.splitlines()))
         out.extend(_format_exception_only(exc))
         return "".join(out).rstrip("\n"), (frames[-1][0] if frames else None)
+    except _ImportError:
+        # `traceback` could not be imported: the host could not supply the standard library
+        # (offline, or a host that does not serve it). The exception's last line, unframed.
+        name = exception_name(exc) or ""
+        try:
+            message = str(exc)
+        except _BaseException:
+            message = "<exception str() failed>"
+        return (f"{name}: {message}" if message else name), None
     except _BaseException:
         # The learner's exception could not even be described (its __str__ ran out of
         # budget): its type, with what CPython's `traceback` shows for a message it cannot get.

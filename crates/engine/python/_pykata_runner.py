@@ -212,8 +212,12 @@ def start(guard_helpers, host_clock, recursion_limit, check_file, private_module
 
 def preload(_request=""):
     """Import now what pykata otherwise imports on first need (`traceback`, to describe a
-    learner's exception), so a host can do it while the learner is still reading."""
-    _trusted_import("traceback")
+    learner's exception), so a host can do it while the learner is still reading. If the host
+    cannot supply the standard library now, it is left for first need."""
+    try:
+        _trusted_import("traceback")
+    except ImportError:
+        pass
     return "null"
 
 

@@ -6,6 +6,7 @@ use crate::memory::MEMORY_LIMIT_BYTES;
 use crate::message::{Message, MessageKey};
 use crate::report::{Budget, Report, RunOutput, Status, TestResult};
 use crate::session::{Answer, RECURSION_LIMIT, Session};
+use crate::stdlib::StandardLibrary;
 use pykata_pack::{Check, CheckKind, Diagnostic, Exercise, Loaded, Manifest, MatchMode, ModuleCode};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -26,6 +27,8 @@ pub enum EngineError {
 pub struct Engine<H: Host> {
     /// Shared with the interpreter's output hook (see [`Session::start`]).
     host: Rc<H>,
+    /// The standard library, shared by the interpreters this engine starts.
+    library: Rc<StandardLibrary<H>>,
     /// The interpreter the last submission left fit for another (see [`Session::reset`]).
     idle: RefCell<Option<Session>>,
 }
@@ -291,8 +294,10 @@ struct RunAnswer {
 
 impl<H: Host + 'static> Engine<H> {
     pub fn new(host: H) -> Self {
+        let host = Rc::new(host);
         Engine {
-            host: Rc::new(host),
+            library: Rc::new(StandardLibrary::new(Rc::clone(&host))),
+            host,
             idle: RefCell::new(None),
         }
     }
@@ -322,6 +327,12 @@ impl<H: Host + 'static> Engine<H> {
         Ok(())
     }
 
+    /// Forget the standard library's file the host supplied (it is asked for again on the next
+    /// import that needs it): for a memory image of the engine, which should not carry it.
+    pub fn release_standard_library(&self) {
+        self.library.release();
+    }
+
     /// True if an interpreter is ready, so the next grade or run starts without starting one.
     pub fn is_warm(&self) -> bool {
         self.idle.borrow().is_some()
@@ -331,7 +342,7 @@ impl<H: Host + 'static> Engine<H> {
     fn session(&self) -> Result<Session, EngineError> {
         match self.idle.take() {
             Some(session) => Ok(session),
-            None => Session::start(&self.host),
+            None => Session::start(&self.host, &self.library),
         }
     }
 

@@ -37,6 +37,7 @@ pub(crate) const PRIVATE_MODULES: &[&str] = &[
     "_pykata_unittest",
     "_pykata_guard",
     "_pykata_modules",
+    "_pykata_stdlib",
     "pykata",
 ];
 

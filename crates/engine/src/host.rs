@@ -3,6 +3,7 @@
 
 use crate::report::TestResult;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What the engine tells its host while a call is still running (see [`Host::event`]): the
 /// browser's worker posts each to the page at once, so a Run's output shows as it is printed
@@ -51,6 +52,14 @@ pub trait Host {
     /// `time.time()`, the host's clock.
     fn python_clocks_trap(&self) -> bool {
         false
+    }
+
+    /// The frozen standard library's file (`stdlib.rs`), asked for the first time Python imports
+    /// one of its modules, then kept until [`crate::Engine::release_standard_library`]. The
+    /// default is the copy built into native binaries; the wasm module has none, so its host
+    /// fetches the file.
+    fn standard_library(&self) -> Result<Cow<'static, [u8]>, String> {
+        crate::stdlib::built_in()
     }
 
     /// Hear what happens while a call runs; the default ignores it.

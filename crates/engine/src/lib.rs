@@ -11,6 +11,7 @@ mod memory;
 mod message;
 mod report;
 mod session;
+mod stdlib;
 mod watchdog;
 
 pub use grade::{
@@ -22,6 +23,9 @@ pub use host::SystemHost;
 pub use memory::{CappedAllocator, MEMORY_LIMIT_BYTES, RETIRE_ABOVE_BYTES};
 pub use message::{Message, MessageKey};
 pub use report::{Budget, Report, RunOutput, Status, TestResult};
+#[cfg(not(target_arch = "wasm32"))]
+pub use stdlib::STANDARD_LIBRARY;
+pub use stdlib::standard_library_modules;
 
 /// The JSON Schema of what the engine answers a host (file name, schema): a grading
 /// [`Report`], a Run's [`RunOutput`] and a [`Validation`], each with every type it holds under

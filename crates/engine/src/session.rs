@@ -3,6 +3,7 @@
 use crate::grade::EngineError;
 use crate::guard;
 use crate::host::{Deadline, Event, Host};
+use crate::stdlib::{self, StandardLibrary};
 use crate::watchdog::Watchdog;
 use rustpython_vm::frozen::{FrozenLib, FrozenModule};
 use rustpython_vm::builtins::{PyBaseExceptionRef, PyStrRef};
@@ -58,21 +59,23 @@ fn describe(vm: &VirtualMachine, exc: &PyBaseExceptionRef) -> String {
     text
 }
 
-/// A frozen library `build.rs` wrote: its modules, for the interpreter builder.
+/// A frozen library `build.rs` wrote to be built in (pykata's Python half, and the standard
+/// library's modules the interpreter imports while it initialises): its modules, for the
+/// interpreter builder.
 fn frozen(bytes: &'static [u8]) -> impl Iterator<Item = (&'static str, FrozenModule)> {
     FrozenLib::from_ref(bytes).into_iter()
 }
 
 impl Session {
-    /// Start an interpreter with the standard library and pykata's runner imported, for `host`,
-    /// which hears what a Run's program writes as it writes it ([`Event::Output`]).
-    pub(crate) fn start<H: Host + 'static>(host: &Rc<H>) -> Result<Self, EngineError> {
+    /// Start an interpreter with pykata's runner imported, for `host`, which hears what a Run's
+    /// program writes as it writes it ([`Event::Output`]); its standard library is `library`.
+    pub(crate) fn start<H: Host + 'static>(host: &Rc<H>, library: &Rc<StandardLibrary<H>>) -> Result<Self, EngineError> {
         let builder = Interpreter::builder(Settings::default());
         let mut native_modules = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
         native_modules.push(guard::gc_module_def(&builder.ctx));
         let builder = builder
             .add_native_modules(&native_modules)
-            .add_frozen_modules(frozen(include_bytes!(concat!(env!("OUT_DIR"), "/stdlib.frozen"))))
+            .add_frozen_modules(frozen(include_bytes!(concat!(env!("OUT_DIR"), "/startup.frozen"))))
             .add_frozen_modules(frozen(include_bytes!(concat!(env!("OUT_DIR"), "/pykata.frozen"))));
         let (builder, watchdog) = match host.deadline() {
             Deadline::Watchdog => {
@@ -85,6 +88,13 @@ impl Session {
         let interpreter = builder.build();
         let runner = interpreter
             .enter(|vm| -> PyResult<PyObjectRef> {
+                // The standard library's importer first: the runner imports from it.
+                let code_library = Rc::clone(library);
+                let code = vm.new_function("code", move |name: PyStrRef, vm: &VirtualMachine| {
+                    code_library.code(vm, &name.to_string_lossy())
+                });
+                let find = vm.new_function("find", |name: PyStrRef| stdlib::find(&name.to_string_lossy()));
+                vm.import("_pykata_stdlib", 0)?.get_attr("install", vm)?.call((find, code), vm)?;
                 let runner = vm.import("_pykata_runner", 0)?;
                 // RustPython keeps a native function's closure for good: this one holds only a
                 // reference to the host, once per interpreter.

@@ -6,6 +6,7 @@ use pykata_engine::{
 };
 use pykata_pack::{Exercise, ModuleCode, parse_exercise_json, parse_exercise_text};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::path::Path;
 use wasm_bindgen::prelude::*;
@@ -47,6 +48,15 @@ impl Host for JsHost {
         true
     }
 
+    fn standard_library(&self) -> Result<Cow<'static, [u8]>, String> {
+        let bytes = load_standard_library().map_err(|error| {
+            (error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+                .or_else(|| error.as_string())
+                .unwrap_or_else(|| "globalThis.pykataStandardLibrary failed".to_owned())
+        })?;
+        Ok(Cow::Owned(bytes.to_vec()))
+    }
+
     fn event(&self, event: &Event<'_>) {
         let on_event = self.on_event.borrow();
         if let (Some(on_event), Ok(value)) = (on_event.as_ref(), to_js(event)) {
@@ -54,6 +64,16 @@ impl Host for JsHost {
             let _ = on_event.call1(&JsValue::NULL, &value);
         }
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The host's loader of the engine's standard library (`pkg/pykata_stdlib.bin` beside the
+    /// wasm module): a function on the global object answering the file's bytes synchronously
+    /// (the browser's worker reads it with a synchronous request, Node from disk). Looked up
+    /// when called, so the engine holds no JavaScript value.
+    #[wasm_bindgen(catch, js_namespace = globalThis, js_name = pykataStandardLibrary)]
+    fn load_standard_library() -> Result<js_sys::Uint8Array, JsValue>;
 }
 
 /// Turn any displayable error into a JavaScript `Error`.
@@ -132,11 +152,16 @@ impl PyKata {
     /// step that then copies the instance's memory as the engine's pre-started image
     /// (`www/widget/engine-image.js`). Call it on a fresh instance only. (What `preload`
     /// imports is left out: it would add about 580 KB brotli to the image, for a head start
-    /// the worker gets once idle anyway.)
+    /// the worker gets once idle anyway. So is the standard library's file, which the worker
+    /// fetches once code needs a module the image has not imported.)
     #[wasm_bindgen(js_name = prepareImage)]
     pub fn prepare_image(&self) -> Result<(), JsError> {
         ALLOCATOR.zero_freed(true);
-        let started = with_engine(|engine| engine.prepare());
+        let started = with_engine(|engine| {
+            let started = engine.prepare();
+            engine.release_standard_library();
+            started
+        });
         ALLOCATOR.zero_freed(false);
         started.map_err(js_error)
     }
