@@ -18,9 +18,11 @@ import { ROOT, SITE } from "./support.mjs";
  * learner's side (issue 15) put every string in six languages into the widget (the catalogs
  * and the engine's messages are ~17 KB brotli; fetching only the page's language would save
  * most of it), plus accessibility, progress, feedback and streamed output (widget 115 -> 134
- * KB), and the engine's events and the helpers' new messages (image +15 KB). Lower it as the
- * download shrinks; the goal (issue 16) is 2.5 MB. */
-const BUDGET_BYTES = 4.95 * 1000 * 1000;
+ * KB), and the engine's events and the helpers' new messages (image +15 KB). Lowered on
+ * 2026-12-04 to 4.67 MB for 4.663 MB measured: one Unicode name table instead of two
+ * (patches/unicode_names2; wasm -0.26 MB, image -0.02 MB). Lower it as the download shrinks;
+ * the goal (issue 16) is 2.5 MB. */
+const BUDGET_BYTES = 4.67 * 1000 * 1000;
 
 /** Brotli size of a built file: its `.br` twin when `pykata build` wrote one. */
 function brotliSize(file) {
