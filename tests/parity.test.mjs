@@ -104,4 +104,18 @@ test("time functions work in wasm (they trap in RustPython's wasm build unless r
   );
   assert.equal(result.error, null, result.error);
   assert.equal(result.stdout, "True int\n");
+  // datetime's own clock was native and trapped, killing the instance; so did nothing else here.
+  const dates = (await wasmEngine()).run(
+    [
+      "import datetime, time",
+      "now = datetime.datetime.now()",
+      "print(abs(now.timestamp() - time.time()) < 5, datetime.date.today() == now.date())",
+      "print(datetime.datetime.now(datetime.timezone.utc).tzinfo, datetime.datetime.now().astimezone().tzinfo is not None)",
+      "print(time.process_time() >= 0, time.thread_time_ns() >= 0)",
+    ].join("\n"),
+    "",
+    5000,
+  );
+  assert.equal(dates.error, null, dates.error);
+  assert.equal(dates.stdout, "True True\nUTC True\nTrue True\n");
 });

@@ -20,9 +20,13 @@ import { ROOT, SITE } from "./support.mjs";
  * most of it), plus accessibility, progress, feedback and streamed output (widget 115 -> 134
  * KB), and the engine's events and the helpers' new messages (image +15 KB). Lowered on
  * 2026-12-04 to 4.67 MB for 4.663 MB measured: one Unicode name table instead of two
- * (patches/unicode_names2; wasm -0.26 MB, image -0.02 MB). Lower it as the download shrinks;
- * the goal (issue 16) is 2.5 MB. */
-const BUDGET_BYTES = 4.67 * 1000 * 1000;
+ * (patches/unicode_names2; wasm -0.26 MB, image -0.02 MB). Lowered on 2026-12-04 to 4.08 MB
+ * for 4.050 MB measured: the standard library left the wasm module (-0.64 MB) for
+ * `pkg/pykata_stdlib.bin` (0.66 MB), which a page fetches after its first result or when code
+ * first needs it (tests/browser/widget.test.mjs shows the first Check of log-calls does not);
+ * the margin is for the image, whose brotli size moves by about 25 KB from build to build.
+ * Lower it as the download shrinks; the goal (issue 16) is 2.5 MB. */
+const BUDGET_BYTES = 4.08 * 1000 * 1000;
 
 /** Brotli size of a built file: its `.br` twin when `pykata build` wrote one. */
 function brotliSize(file) {

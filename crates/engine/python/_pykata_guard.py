@@ -76,6 +76,9 @@ def trust_loaded_modules(hide=()):
         if name != "sys" and name != "__main__":
             namespace = getattr(module, "__dict__", None)
             if type(namespace) is not dict:
+                if module is None:
+                    # An import blocked on purpose (`_datetime` on wasm32): blocked for good.
+                    _modules_snapshot[name] = None
                 continue
             _trusted_modules[name] = module
             _namespaces.append((namespace, dict(namespace)))

@@ -70,12 +70,17 @@ def reset_limits():
 
 
 def install_host_clock():
-    """Replace the `time` functions that trap on wasm32-unknown-unknown with ones built on `time.time()`."""
+    """Replace the `time` functions that trap on wasm32-unknown-unknown with ones built on
+    `time.time()`, and keep the native `_datetime` (whose `now()` traps there too) from loading:
+    `datetime` then is the standard library's pure-Python `_pydatetime`, which asks `time`."""
     import time
 
+    _sys.modules["_datetime"] = None
     wall = time.time
-    time.perf_counter = time.monotonic = wall
+    # The CPU clocks are missing there (NotImplementedError): the wall clock stands in for them.
+    time.perf_counter = time.monotonic = time.process_time = time.thread_time = wall
     time.perf_counter_ns = time.monotonic_ns = time.time_ns = lambda: int(wall() * 1e9)
+    time.process_time_ns = time.thread_time_ns = time.time_ns
 
     def sleep(seconds):
         end = wall() + seconds
