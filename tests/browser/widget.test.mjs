@@ -430,6 +430,19 @@ test("a host that does not label the wasm module application/wasm still gets a w
   host.close();
 });
 
+/** The built site served on a port of its own, with `answer(request, response, plain)` in place
+ * of the file at `path` (`plain` serves it as usual). On the server, not with Playwright's
+ * routes, which miss a worker's requests made before Playwright attaches to the worker. */
+async function serveAnswering(path, answer) {
+  const host = await serve(SITE, 0);
+  const [plain] = host.listeners("request");
+  host.removeAllListeners("request");
+  host.on("request", (request, response) =>
+    request.url.endsWith(path) ? answer(request, response, plain) : plain(request, response),
+  );
+  return host;
+}
+
 test("the engine's pre-started image is used where served; without it, or of another build, the widget still grades", async () => {
   const image = readFileSync(join(SITE, "pkg/pykata_wasm_bg.image"));
   const otherBuild = Buffer.from(image.toString("latin1").replace(/"id":"[0-9a-f]{64}"/, `"id":"${"0".repeat(64)}"`), "latin1");
@@ -439,13 +452,16 @@ test("the engine's pre-started image is used where served; without it, or of ano
     ["serves another build's image", { status: 200, body: otherBuild }, "image belongs to another build"],
     ["answers every path with its page", { status: 200, contentType: "text/html", body: "<!doctype html><p>Home</p>" }, "is no engine image"],
   ]) {
+    const server = await serveAnswering("/pkg/pykata_wasm_bg.image", (request, response, plain) => {
+      if (!answer) return plain(request, response);
+      response.writeHead(answer.status, { "content-type": answer.contentType ?? "application/octet-stream" }).end(answer.body);
+    });
     const page = await browser.newPage();
     const warnings = [];
     page.on("console", (message) => {
       if (message.type() === "warning") warnings.push(message.text());
     });
-    if (answer) await page.route("**/pykata_wasm_bg.image", (route) => route.fulfill(answer));
-    await page.goto(`${base}blog.html`);
+    await page.goto(`http://127.0.0.1:${server.address().port}/blog.html`);
     const widget = page.locator("py-kata").first();
     await widget.locator(".pk-title").waitFor();
     await widget.evaluate((el) => { el.code = el.exercise.solution; });
@@ -455,6 +471,7 @@ test("the engine's pre-started image is used where served; without it, or of ano
     const refusals = warnings.filter((text) => text.includes("Python was started without it"));
     assert.deepEqual(refusals.map((text) => text.includes(refused)), refused ? [true] : [], `a host that ${host}: ${JSON.stringify(warnings)}`);
     await page.close();
+    server.close();
   }
 });
 
@@ -465,12 +482,7 @@ test("the standard library is fetched once code needs more than the image holds;
     let resultArrived = () => {};
     const result = new Promise((resolve) => { resultArrived = resolve; });
     let requests = 0;
-    // On the server: Playwright's routes do not see a worker's synchronous requests.
-    const host = await serve(SITE, 0);
-    const [plain] = host.listeners("request");
-    host.removeAllListeners("request");
-    host.on("request", async (request, response) => {
-      if (!request.url.endsWith("/pkg/pykata_stdlib.bin")) return plain(request, response);
+    const host = await serveAnswering("/pkg/pykata_stdlib.bin", async (request, response, plain) => {
       requests += 1;
       await result;
       if (served) plain(request, response);
