@@ -1,5 +1,6 @@
 """The interpreter settings pykata holds for learner code (the recursion cap, the int-to-str
-digit limit, on wasm32 a clock that does not trap) and pykata's own imports on first need."""
+digit limit, on wasm32 a clock that does not trap and the `errno` codes that build lacks) and
+pykata's own imports on first need."""
 
 import sys as _sys
 
@@ -19,6 +20,10 @@ def configure(private_modules, recursion_limit, host_clock):
     """Take the engine's settings, once, before any learner code runs."""
     global _private_modules
     _private_modules = private_modules
+    import _pykata_errno
+    import errno
+
+    _pykata_errno.complete(errno)
     if host_clock:
         install_host_clock()
     cap_recursion(recursion_limit)
@@ -81,6 +86,16 @@ def install_host_clock():
     time.perf_counter = time.monotonic = time.process_time = time.thread_time = wall
     time.perf_counter_ns = time.monotonic_ns = time.time_ns = lambda: int(wall() * 1e9)
     time.process_time_ns = time.thread_time_ns = time.time_ns
+    if not hasattr(time, "get_clock_info"):
+        from types import SimpleNamespace
+
+        def get_clock_info(name):
+            """Every clock is JavaScript's: milliseconds, and it may be adjusted."""
+            if name not in ("monotonic", "perf_counter", "process_time", "thread_time", "time"):
+                raise ValueError("unknown clock")
+            return SimpleNamespace(implementation="Date.now()", monotonic=False, adjustable=True, resolution=1e-3)
+
+        time.get_clock_info = get_clock_info
 
     def sleep(seconds):
         end = wall() + seconds

@@ -9,7 +9,12 @@ environ = {}
 _have_functions = []
 error = OSError
 F_OK, X_OK, W_OK, R_OK = 0, 1, 2, 4
-O_RDONLY, O_WRONLY, O_RDWR = 0, 1, 2
+O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL = 0, 1, 2, 64, 128
+WNOHANG = 1
+
+
+class stat_result(tuple):
+    """What `os.stat` would answer (it never does here); `shutil` and `tempfile` ask about it."""
 
 
 def _unavailable(name):
@@ -23,10 +28,27 @@ def _unavailable(name):
 for _name in (
     "access", "chdir", "chmod", "close", "fstat", "kill", "listdir", "lstat", "mkdir", "open",
     "read", "readlink", "remove", "rename", "replace", "rmdir", "scandir", "stat", "system",
-    "unlink", "utime", "write",
+    "unlink", "utime", "waitpid", "write",
 ):
     globals()[_name] = _unavailable(_name)
 del _name
+
+
+def waitstatus_to_exitcode(status):
+    return status
+
+
+def WIFSTOPPED(status):
+    return False
+
+
+def WSTOPSIG(status):
+    return 0
+
+
+def isatty(fd):
+    """No file descriptor is a terminal here."""
+    return False
 
 
 def getcwd():

@@ -38,6 +38,7 @@ pub(crate) const PRIVATE_MODULES: &[&str] = &[
     "_pykata_guard",
     "_pykata_modules",
     "_pykata_stdlib",
+    "_pykata_errno",
     "pykata",
 ];
 

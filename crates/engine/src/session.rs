@@ -72,6 +72,9 @@ impl Session {
     pub(crate) fn start<H: Host + 'static>(host: &Rc<H>, library: &Rc<StandardLibrary<H>>) -> Result<Self, EngineError> {
         let builder = Interpreter::builder(Settings::default());
         let mut native_modules = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
+        // RustPython builds `_socket` for wasm32 only, with sockets that cannot work there:
+        // every host gets pykata's stand-in (`python/_socket.py`) instead, the same everywhere.
+        native_modules.retain(|def| def.name.as_str() != "_socket");
         native_modules.push(guard::gc_module_def(&builder.ctx));
         let builder = builder
             .add_native_modules(&native_modules)

@@ -199,3 +199,14 @@ class T(unittest.TestCase):
         "{report:#?}"
     );
 }
+
+/// `asyncio` runs: its event loop waits on the in-memory pipe of pykata's `_socket` and
+/// `select` stand-ins. A program of coroutines, async generators and async context managers,
+/// sleeps, `gather`, `timeout` and a `Queue`, shared with the wasm engine's test
+/// (tests/parity.test.mjs).
+#[test]
+fn asyncio_runs_coroutines_async_generators_and_async_context_managers() {
+    let output = program(include_str!("../../../tests/fixtures/asyncio_program.py"));
+    // CPython 3.13's output.
+    assert_eq!(output, "open\nr [0, 1, 2]\nclose\n['a', 'b']\ntimed out\n[0, 1, 2]\nagain\n");
+}
