@@ -24,7 +24,11 @@ def configure(emit_output):
 
 
 class Capture:
-    """A text stream that keeps at most OUTPUT_LIMIT characters and notes what it dropped."""
+    """A text stream that keeps at most OUTPUT_LIMIT characters and notes what it dropped;
+    described as CPython's `sys.stdout` is (`doctest` reads its `encoding`)."""
+
+    encoding = "utf-8"
+    errors = "strict"
 
     def __init__(self, name="", live=False):
         self._parts = []
@@ -49,6 +53,19 @@ class Capture:
 
     def flush(self):
         pass
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def writable(self):
+        return True
+
+    def readable(self):
+        return False
+
+    def isatty(self):
+        return False
 
     def getvalue(self):
         return "".join(self._parts)

@@ -210,3 +210,30 @@ fn asyncio_runs_coroutines_async_generators_and_async_context_managers() {
     // CPython 3.13's output.
     assert_eq!(output, "open\nr [0, 1, 2]\nclose\n['a', 'b']\ntimed out\n[0, 1, 2]\nagain\n");
 }
+
+/// The learner's `sys.stdout` is described as CPython's (`doctest` reads its encoding), and a
+/// program's doctests run.
+#[test]
+fn doctest_runs_a_programs_examples() {
+    let output = program(
+        r#"
+import doctest, sys
+
+def double(n):
+    """
+    >>> double(2)
+    4
+    >>> double(3)
+    7
+    """
+    return n * 2
+
+print(sys.stdout.encoding, sys.stdout.isatty())
+print(doctest.testmod(verbose=False))
+"#,
+    );
+    // CPython 3.13's output for the same file run as `python main.py` (it names the file by
+    // its full path).
+    let expected = "utf-8 False\n**********************************************************************\nFile \"main.py\", line 8, in __main__.double\nFailed example:\n    double(3)\nExpected:\n    7\nGot:\n    6\n**********************************************************************\n1 item had failures:\n   1 of   2 in __main__.double\n***Test Failed*** 1 failure.\nTestResults(failed=1, attempted=2)\n";
+    assert_eq!(output, expected);
+}
