@@ -215,6 +215,8 @@ export function recordServer(server) {
     const entry = {
       path: decodeURIComponent(new URL(request.url, "http://localhost").pathname),
       arrivedAt: performance.now(),
+      // The wall clock, which the page's `performance.timeOrigin + now()` can be compared with.
+      arrivedWall: Date.now(),
       status: null,
       encoding: null,
       bytes: 0,
@@ -278,7 +280,8 @@ async function freshProfile() {
 async function widgetInit(context, solution) {
   await context.addInitScript((source) => {
     document.addEventListener("result", (event) => {
-      window.benchResult ??= { at: performance.now(), status: event.detail.status };
+      const at = performance.now();
+      window.benchResult ??= { at, wall: performance.timeOrigin + at, status: event.detail.status };
     });
     const tick = () => {
       const el = document.querySelector("py-kata");
@@ -295,10 +298,10 @@ async function widgetInit(context, solution) {
 async function widgetLoad(page, load) {
   await load();
   await page.waitForFunction(() => window.benchResult, null, { timeout: 120000, polling: 20 });
-  const { at, status } = await page.evaluate(() => window.benchResult);
+  const { at, wall, status } = await page.evaluate(() => window.benchResult);
   if (status !== "pass") throw new Error(`the reference solution got "${status}" in the browser`);
   const checkPressedAt = await page.evaluate(() => window.benchCheckAt);
-  return { ms: at, checkPressedAt };
+  return { ms: at, wall, checkPressedAt };
 }
 
 /** A cold page: a fresh context (empty cache) per run; then, in the same context, a reload. */
@@ -306,6 +309,7 @@ async function widgetColdWarm(base, served, solution, runs, log) {
   const cold = [];
   const warm = [];
   let coldNetwork = null;
+  let coldAfter = null;
   let warmNetwork = null;
   for (let i = 0; i < runs; i++) {
     const { context, close } = await freshProfile();
@@ -313,7 +317,11 @@ async function widgetColdWarm(base, served, solution, runs, log) {
     const page = context.pages()[0] ?? (await context.newPage());
     let network = served.mark();
     cold.push(await widgetLoad(page, () => page.goto(`${base}bench-widget.html`)));
-    coldNetwork ??= network.list();
+    // What was asked for before the result, and what after it (the worker fetches the
+    // standard library once the first result is out).
+    const resultWall = cold.at(-1).wall;
+    coldNetwork ??= network.list().filter((r) => r.arrivedWall <= resultWall);
+    coldAfter ??= network.list().filter((r) => r.arrivedWall > resultWall);
     network = served.mark();
     warm.push(await widgetLoad(page, () => page.reload()));
     warmNetwork ??= network.list();
@@ -330,6 +338,7 @@ async function widgetColdWarm(base, served, solution, runs, log) {
     warmCheckPressed: median(warm.map((r) => r.checkPressedAt)),
     coldWasmDownloaded: wasmDone,
     coldNetwork,
+    coldAfter,
     warmNetwork,
   };
 }
@@ -594,6 +603,10 @@ it; content-encoding of the files over 1 KiB: ${encodings}; "body" is the bytes 
 |---|---|---|---|---|---|
 ${cold.rows}
 | **total** | | | **${size(cold.total)}** | **${size(cold.brotli)}** | |
+
+Asked for after the first Check result, by the time the bench read the server's log (the worker
+fetches the standard library once the first result is out):
+${w.coldAfter.length ? w.coldAfter.map((r) => `\`${r.path}\` (${size(r.bytes)} sent)`).join(", ") : "nothing"}.
 
 With the cache warm the same page fetched ${w.warmNetwork.length} files and the server answered
 ${w.warmNetwork.filter((r) => r.status === 304).length} of them with 304 (${size(warm.total)} of bodies sent).

@@ -180,13 +180,16 @@ function preloadAfter(ms) {
 /** How long after the page asks to preload (an exercise shown) the library is fetched, if no
  * request came first. */
 const PRELOAD_AFTER_MS = 3000;
+/** How long after an answer: the page draws it first, without the library's download and its
+ * decompression (0.9 MB brotli) competing. */
+const PRELOAD_AFTER_ANSWER_MS = 250;
 
 /** After a submission, get Python ready for the next while the learner reads the results:
  * start a new interpreter if that one was used up, then preload once the reply is out.
  * @param {Engine} engine */
 function warmUp(engine) {
   engine.prepare();
-  preloadAfter(0);
+  preloadAfter(PRELOAD_AFTER_ANSWER_MS);
 }
 
 // What the engine's calls answer is typed `any` by wasm-bindgen: the annotations below say
