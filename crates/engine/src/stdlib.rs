@@ -4,8 +4,8 @@
 //! carries only the library's index and a page pays for the library only once code needs more
 //! than the engine's pre-started image holds.
 //!
-//! `_pykata_stdlib.py` is the importer on `sys.meta_path` that asks [`StandardLibrary::find`]
-//! and [`StandardLibrary::code`].
+//! `_pykata_stdlib.py` is the importer on `sys.meta_path` that asks [`find`] and
+//! [`StandardLibrary::code`].
 
 use crate::host::Host;
 use rustpython_vm::builtins::PyCode;
@@ -69,7 +69,8 @@ impl Loaded {
     }
 }
 
-/// The standard library of one interpreter: its index always, its code once asked for.
+/// The standard library of one engine, shared by the interpreters it starts: its index always,
+/// its code once asked for.
 pub(crate) struct StandardLibrary<H> {
     host: Rc<H>,
     loaded: RefCell<Option<Loaded>>,
