@@ -520,6 +520,12 @@ test("the standard library is fetched once code needs more than the image holds;
         );
         await run("print(6 * 7)\n");
         assert.equal(await widget.locator(".pk-output .stdout").textContent(), "42\n", "the engine goes on");
+        // Asked for once per worker: importing in a loop cannot keep the budget stopped.
+        const asked = requests;
+        await widget.evaluate((el) => el.setAttribute("budget", "1500"));
+        await run("while True:\n    try:\n        import fractions\n    except ImportError:\n        pass\n");
+        assert.match(await widget.locator(".pk-status").textContent(), /^Stopped after 1\.5 s/);
+        assert.equal(requests, asked, "the library that failed is not asked for again by the same worker");
       }
     } finally {
       resultArrived();

@@ -18,6 +18,10 @@ const STDLIB_URL = new URL("./pkg/pykata_stdlib.bin", import.meta.url);
 let fetchedLibrary = null;
 /** That fetch, once started. @type {Promise<void> | null} */
 let libraryFetch = null;
+/** Why a synchronous request for the library failed, once one has: not asked again by this
+ * worker (a fresh one asks anew), so code importing in a loop cannot keep the page's budgets
+ * stopped. @type {Error | null} */
+let libraryFailure = null;
 
 /** The engine's standard library, which it asks for (synchronously, in the middle of a Python
  * import) the first time code imports a module its pre-started image does not hold: the bytes
@@ -31,6 +35,7 @@ Object.assign(self, {
       fetchedLibrary = null;
       return bytes;
     }
+    if (libraryFailure) throw libraryFailure;
     post({ type: "library", loading: true });
     try {
       const request = new XMLHttpRequest();
@@ -39,6 +44,9 @@ Object.assign(self, {
       request.send();
       if (request.status !== 200) throw new Error(`HTTP ${request.status} for ${STDLIB_URL}`);
       return new Uint8Array(request.response);
+    } catch (error) {
+      libraryFailure = /** @type {Error} */ (error);
+      throw error;
     } finally {
       post({ type: "library", loading: false });
     }
