@@ -104,6 +104,14 @@ test("asyncio runs in wasm as natively: its event loop waits on pykata's in-memo
   assert.equal(result.stdout, "open\nr [0, 1, 2]\nclose\n['a', 'b']\ntimed out\n[0, 1, 2]\nagain\n");
 });
 
+test("files work in wasm as natively: open, os, pathlib, shutil and tempfile on the in-memory file system", async () => {
+  const program = readFileSync(join(ROOT, "tests/fixtures/files_program.py"), "utf8");
+  const result = (await wasmEngine()).run(program, "", 10000);
+  assert.equal(result.error, null, result.error);
+  // CPython 3.13's output, as crates/engine/tests/fidelity.rs expects natively.
+  assert.equal(result.stdout, readFileSync(join(ROOT, "tests/fixtures/files_program.out"), "utf8"));
+});
+
 test("time functions work in wasm (they trap in RustPython's wasm build unless replaced)", async () => {
   const result = (await wasmEngine()).run(
     "import time\nstart = time.perf_counter()\ntime.sleep(0.01)\nprint(time.perf_counter() - start >= 0.009, type(time.monotonic_ns()).__name__)\n",

@@ -330,6 +330,21 @@ test("learner code cannot reach the page: no JavaScript bridge module, no DOM, n
   );
 });
 
+test("files live in memory: a Run writes and reads one, the next Run starts without it", async () => {
+  await type(1, "with open('notes.txt', 'w') as f:\n    f.write('kept for this Run')\nprint(open('notes.txt').read())\n");
+  await press(1, "run");
+  await waitIdle(1);
+  assert.equal(await kata(1).locator(".pk-output .stdout").textContent(), "kept for this Run\n");
+  await type(1, "import os\nprint(os.listdir('.'))\nopen('notes.txt')\n");
+  await press(1, "run");
+  await waitIdle(1);
+  assert.equal(await kata(1).locator(".pk-output .stdout").textContent(), "['tmp']\n");
+  assert.match(
+    await kata(1).locator(".pk-output").textContent(),
+    /FileNotFoundError: \[Errno 2\] No such file or directory: 'notes.txt'/,
+  );
+});
+
 test("a flood of output is cut with a notice", async () => {
   await type(1, "for i in range(200000):\n    print('spam', i)\n");
   await press(1, "run");

@@ -1,7 +1,9 @@
 # The program tests/cpython/run.mjs runs, identically, in CPython 3.11, CPython 3.13 and
 # pykata's wasm engine: one CPython test module with the shimmed `test` package, run by
-# unittest. run.mjs fills in the three names below. The engine has no file system, so every
-# module the test needs is carried in the program as text and loaded into `sys.modules`.
+# unittest. run.mjs fills in the four names below. Every module the test needs is carried in the
+# program as text and loaded into `sys.modules`. pykata's files are in memory and empty when a
+# program starts, so where the test files are not on disk the harness writes them there, with
+# their folder's subfolders (empty), as a CPython installation has them.
 #
 # stdin: "START ONE BUDGET MAXBYTES": run the tests from index START (in the loader's order),
 # only one if ONE is 1, and stop starting new ones after BUDGET seconds or MAXBYTES of output
@@ -22,6 +24,7 @@ import unittest
 SOURCES = __SOURCES__  # [[module name, file name, text, is package]], in load order
 TARGET = __TARGET__  # the module under test
 ABSENT = __ABSENT__  # modules replaced by a placeholder if this Python does not have them
+FOLDERS = __FOLDERS__  # the test folder's subfolders
 
 START, ONE, BUDGET, MAXBYTES = sys.stdin.read().split()
 START, ONE, BUDGET, MAXBYTES = int(START), ONE == "1", float(BUDGET), int(MAXBYTES)
@@ -83,7 +86,20 @@ class _Source:
         return self._text
 
 
+def lay_out(filename, text):
+    """Write a test file where it is missing (in pykata), with the test folder's subfolders."""
+    import os
+
+    if os.path.isabs(filename) and not os.path.exists(filename):
+        os.makedirs(os.path.dirname(filename), exist_ok=True)
+        with open(filename, "w") as file:
+            file.write(text)
+        for folder in FOLDERS:
+            os.makedirs(folder, exist_ok=True)
+
+
 def load(name, filename, text, is_package):
+    lay_out(filename, text)
     module = types.ModuleType(name)
     module.__file__ = filename
     module.__loader__ = _Source(text)

@@ -104,14 +104,19 @@ function buildProgram(module, testDir) {
     seen.add(name);
     const text = readFileSync(join(testDir, `${name}.py`), "utf8");
     for (const dependency of testDependencies(text)) addTest(dependency);
-    // The real path: in CPython, tests that look next to their file (test_contextlib's
-    // TestChdir, test_exceptions' ENOTDIR test) find what they expect; pykata has no files.
+    // The real path: tests that look next to their file (test_contextlib's TestChdir,
+    // test_exceptions' ENOTDIR test) find what they expect (in pykata, the harness makes it).
     sources.push([`test.${name}`, join(testDir, `${name}.py`), text, 0]);
   };
   addTest(module);
+  // The test folder's subfolders, which the harness makes where they are missing (pykata).
+  const folders = readdirSync(testDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(testDir, entry.name));
   // JSON strings and lists are Python literals too.
   return readFileSync(join(HERE, "harness.py"), "utf8")
     .replace("__SOURCES__", () => JSON.stringify(sources))
+    .replace("__FOLDERS__", () => JSON.stringify(folders))
     .replace("__TARGET__", () => JSON.stringify(`test.${module}`))
     .replace("__ABSENT__", () => JSON.stringify(ABSENT));
 }

@@ -1,6 +1,6 @@
 """The interpreter settings pykata holds for learner code (the recursion cap, the int-to-str
-digit limit, on wasm32 a clock that does not trap and the `errno` codes that build lacks) and
-pykata's own imports on first need."""
+digit limit, on wasm32 a clock that does not trap and the `errno` codes that build lacks, what
+the threadless `_thread`'s `RLock` lacks) and pykata's own imports on first need."""
 
 import sys as _sys
 
@@ -24,6 +24,7 @@ def configure(private_modules, recursion_limit, host_clock):
     import errno
 
     _pykata_errno.complete(errno)
+    complete_rlock()
     if host_clock:
         install_host_clock()
     cap_recursion(recursion_limit)
@@ -72,6 +73,25 @@ def reset_limits():
     _set_recursion_limit(_recursion_limit)
     if _set_int_max_str_digits is not None:
         _set_int_max_str_digits(_INT_MAX_STR_DIGITS)
+
+
+def complete_rlock():
+    """Give the `RLock` of RustPython's `_thread` (its stand-in for a build without threads)
+    what CPython's has and `threading.Condition` relies on: whether the lock is held by the
+    current thread — here the only one — and how many times."""
+    import _thread
+
+    lock = _thread.RLock
+    if not hasattr(lock, "_is_owned"):
+
+        def _is_owned(self):
+            return self.locked_count != 0
+
+        def _recursion_count(self):
+            return self.locked_count
+
+        lock._is_owned = _is_owned
+        lock._recursion_count = _recursion_count
 
 
 def install_host_clock():

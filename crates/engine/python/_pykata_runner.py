@@ -8,7 +8,8 @@ never sentences: the engine's `message.rs` words them. The work is in modules wi
 each: `_pykata_capture` (output), `_pykata_learner` (the learner's code as a module),
 `_pykata_describe` (tracebacks and answers), `_pykata_checks` (check code), `_pykata_match`
 (expected output), `_pykata_static` (AST rules), `_pykata_lifecycle` (interpreter settings and
-pykata's own imports), `_pykata_unittest` (unittest checks, imported on first need).
+pykata's own imports), `_pykata_files` (the learner's files, in memory), `_pykata_unittest`
+(unittest checks, imported on first need).
 """
 
 import sys as _sys
@@ -17,6 +18,16 @@ import sys as _sys
 # is listed as built in. This must happen before anything imports `os`.
 if "posix" not in _sys.builtin_module_names:
     _sys.builtin_module_names = (*_sys.builtin_module_names, "posix")
+
+# The learner's files live in memory: `open` and `io.FileIO` become `_pykata_files`' before the
+# guard snapshots the builtins, and `posix`, which answers `os`'s file calls from the same
+# files, is loaded while `_pykata_files` is still in `sys.modules` (later it is hidden).
+import _pykata_files as _files
+import posix as _posix
+
+_files.install()
+_reset_files = _files.FileSystem.reset
+_FILES = _files.FILES
 
 import builtins as _builtins
 import gc as _gc
@@ -110,13 +121,15 @@ _restored = [True]
 
 
 def run_check(request_json):
-    """Run one check described by `request_json`; answer JSON with status, fact, output, line,
-    budget, and for unittest checks one answer per test in `cases`."""
+    """Run one check described by `request_json`, with no file but those of a fresh file system;
+    answer JSON with status, fact, output, line, budget, and for unittest checks one answer per
+    test in `cases`."""
     if not _restored[0]:
         _guard.restore()
     _restored[0] = False
     request = _loads(request_json)
     _use_file(request["learner_file"])
+    _reset_files(_FILES)
     if request["kind"] == "static":
         answer = _static(request)
     elif request["kind"] == "unittest":
@@ -129,8 +142,8 @@ def run_check(request_json):
 
 
 def run_program(request_json):
-    """Run the learner's program as `__main__` with stdin, after the exercise's helper modules;
-    answer JSON with output and any error (`fact`: a helper module that could not be loaded)."""
+    """Run the learner's program as `__main__` with stdin, after the exercise's helper modules,
+    with a fresh file system; answer JSON with output and any error (`fact`: a helper module that could not be loaded)."""
     if not _restored[0]:
         _guard.restore()
     _restored[0] = False
@@ -139,6 +152,7 @@ def run_program(request_json):
     source = request["source"]
     streams = _Streams(request.get("stdin"), live=True)
     error = line = budget = exception = None
+    _reset_files(_FILES)
     with streams:
         problem = _exercise_modules.install_helpers(request)
         try:

@@ -1,35 +1,68 @@
 """A stand-in for the `posix` module: pykata runs learner code with no operating system.
 
-The standard library's `os` imports it. There is no file system, environment or process
-here, so those calls raise `OSError` with a message that says so.
+The standard library's `os` imports it. Its file calls work on the learner's files in memory
+(`_pykata_files`: emptied before every check and Run); there is no environment or process, so
+those calls raise `OSError` with a message that says so.
 """
+
+import _pykata_files
 
 environ = {}
 # Names of optional C functions `os` asks about; there are none.
 _have_functions = []
 error = OSError
 F_OK, X_OK, W_OK, R_OK = 0, 1, 2, 4
-O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL = 0, 1, 2, 64, 128
+from _pykata_files import (
+    O_ACCMODE, O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_NOFOLLOW, O_RDONLY, O_RDWR,
+    O_TRUNC, O_WRONLY,
+)
+SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
 WNOHANG = 1
 
+# The file calls answer from the learner's files in memory (`_pykata_files`).
+_files = _pykata_files.FILES
+access = _files.access
+chdir = _files.chdir
+chmod = _files.chmod
+close = _files.close
+fstat = _files.fstat
+ftruncate = _files.ftruncate
+getcwd = _files.getcwd
+listdir = _files.listdir
+lseek = _files.lseek
+mkdir = _files.mkdir
+open = _files.open
+read = _files.read
+readlink = _files.readlink
+rename = replace = _files.rename
+rmdir = _files.rmdir
+scandir = _files.scandir
+stat = lstat = _files.stat
+truncate = _files.truncate
+unlink = remove = _files.unlink
+utime = _files.utime
+write = _files.write
+stat_result = _pykata_files.stat_result
+DirEntry = _pykata_files.DirEntry
 
-class stat_result(tuple):
-    """What `os.stat` would answer (it never does here); `shutil` and `tempfile` ask about it."""
+
+def getcwdb():
+    return getcwd().encode("utf-8", "surrogateescape")
+
+
+def fsync(fd):
+    _files.fstat(fd)
 
 
 def _unavailable(name):
     def call(*args, **kwargs):
-        raise OSError(f"os.{name}() is not available in pykata: there is no file system or process here")
+        raise OSError(f"os.{name}() is not available in pykata: there is no process here")
 
     call.__name__ = name
     return call
 
 
-for _name in (
-    "access", "chdir", "chmod", "close", "fstat", "kill", "listdir", "lstat", "mkdir", "open",
-    "read", "readlink", "remove", "rename", "replace", "rmdir", "scandir", "stat", "system",
-    "unlink", "utime", "waitpid", "write",
-):
+for _name in ("kill", "system", "waitpid"):
     globals()[_name] = _unavailable(_name)
 del _name
 
@@ -51,14 +84,6 @@ def isatty(fd):
     return False
 
 
-def getcwd():
-    return "/"
-
-
-def getcwdb():
-    return b"/"
-
-
 def getpid():
     return 1
 
@@ -68,7 +93,9 @@ def cpu_count():
 
 
 def strerror(code):
-    return f"error {code}"
+    """Linux's wording for the errors the file system raises."""
+    message = _pykata_files.MESSAGES.get(code)
+    return message if message is not None else f"Unknown error {code}"
 
 
 def device_encoding(fd):

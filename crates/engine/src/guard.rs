@@ -39,6 +39,7 @@ pub(crate) const PRIVATE_MODULES: &[&str] = &[
     "_pykata_modules",
     "_pykata_stdlib",
     "_pykata_errno",
+    "_pykata_files",
     "pykata",
 ];
 

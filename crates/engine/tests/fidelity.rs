@@ -237,3 +237,35 @@ print(doctest.testmod(verbose=False))
     let expected = "utf-8 False\n**********************************************************************\nFile \"main.py\", line 8, in __main__.double\nFailed example:\n    double(3)\nExpected:\n    7\nGot:\n    6\n**********************************************************************\n1 item had failures:\n   1 of   2 in __main__.double\n***Test Failed*** 1 failure.\nTestResults(failed=1, attempted=2)\n";
     assert_eq!(output, expected);
 }
+
+/// Files work as in CPython on Linux, in memory: `open` in every mode, `os`, `pathlib`,
+/// `shutil`, `tempfile`, and the same errors.
+#[test]
+fn files_are_read_and_written_as_in_cpython() {
+    let output = program(include_str!("../../../tests/fixtures/files_program.py"));
+    // CPython 3.13's output (and 3.11's), run in an empty folder.
+    assert_eq!(output, include_str!("../../../tests/fixtures/files_program.out"));
+}
+
+/// `threading.RLock` and `Condition` say whether the current thread holds them, as CPython's
+/// do (RustPython's build without threads has a stand-in `_thread` whose `RLock` could not).
+#[test]
+fn locks_know_their_owner() {
+    let output = program(
+        r#"
+import threading
+
+for lock in (threading.RLock(), threading.Condition()):
+    owned = lock._is_owned
+    states = [owned()]
+    with lock:
+        with lock:
+            states.append(owned())
+        states.append(owned())
+    states.append(owned())
+    print(type(lock).__name__, states)
+"#,
+    );
+    // CPython 3.13's output.
+    assert_eq!(output, "RLock [False, True, True, False]\nCondition [False, True, True, False]\n");
+}

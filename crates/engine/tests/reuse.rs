@@ -199,6 +199,16 @@ fn what_a_submission_changes_does_not_reach_the_next() {
             false,
         ),
         (
+            "open('left.txt', 'w').write('x')\nimport os\nos.mkdir('/tmp/kept')",
+            "import os\nassert os.listdir('/') == ['tmp'] and os.listdir('/tmp') == []",
+            true,
+        ),
+        (
+            "import os\nos.chdir('/tmp')",
+            "import os\nassert os.getcwd() == '/'",
+            true,
+        ),
+        (
             "import random\nrandom.random = lambda: 0.5",
             "import random\nassert getattr(random.random, '__self__', None) is random._inst",
             true,
@@ -214,6 +224,44 @@ fn what_a_submission_changes_does_not_reach_the_next() {
         let next = engine.grade(&manifest, "").unwrap();
         assert_eq!(next.status, Status::Pass, "after `{change}`: {next:#?}");
     }
+}
+
+/// The learner's files are in memory and every check and Run starts with none: a file written
+/// while one check ran is not there in the next, nor in a Run.
+#[test]
+fn every_check_and_run_starts_with_no_files() {
+    on_big_stack(|| {
+        let checks = toml::from_str::<Manifest>(
+            r#"
+id = "t"
+title = "T"
+topic = "test"
+difficulty = "easy"
+hints = ["a", "b"]
+
+[[checks]]
+id = "writes"
+kind = "assert"
+title = "Writes"
+message = "m"
+code = "assert log('first') == ['first']"
+
+[[checks]]
+id = "writes-again"
+kind = "assert"
+title = "Writes again"
+message = "m"
+code = "assert log('second') == ['second']"
+"#,
+        )
+        .unwrap();
+        let solution = "def log(line):\n    with open('log.txt', 'a') as f:\n        print(line, file=f)\n    return open('log.txt').read().split()";
+        let engine = Engine::new(SystemHost::default());
+        let report = engine.grade(&checks, solution).unwrap();
+        assert_eq!(report.status, Status::Pass, "{report:#?}");
+        let run = engine.run("import os\nprint(os.listdir('.'))", "", 1000).unwrap();
+        assert_eq!(run.stdout, "['tmp']\n");
+    })
 }
 
 #[test]
