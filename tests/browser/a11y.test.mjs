@@ -318,7 +318,7 @@ test("long output scrolls inside a bounded box, a Run's and a Check's message al
 
 test("the toolbar wraps cleanly in every language, on a phone and a tablet", async () => {
   for (const width of [375, 720]) {
-    for (const lang of ["en", "de", "es", "fr", "hi", "zh"]) {
+    for (const lang of ["en", "de", "es", "fr", "hi", "zh", "zh-Hant"]) {
       const sized = await browser.newPage({ viewport: { width, height: 900 } });
       try {
         await sized.goto(`${base}blog.html`);

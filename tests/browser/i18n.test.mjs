@@ -65,21 +65,27 @@ test("Canadian French: a check helper's finding is worded in French under the au
   await page.close();
 });
 
-test("a page in Simplified Chinese (<html lang=zh-CN>) gets the Chinese UI and engine messages", async () => {
-  const page = await browser.newPage();
-  // The blog page as a Chinese blogger would publish it: only the document says the language.
-  await page.route("**/blog.html", async (route) => {
-    const response = await route.fetch();
-    const body = (await response.text()).replace('<html lang="en">', '<html lang="zh-CN">');
-    await route.fulfill({ response, body });
+// A Chinese page in either script, as a Chinese blogger would publish the blog post: only the
+// document says the language.
+for (const { lang, script, check, syntaxError, cannotGrade } of [
+  { lang: "zh-CN", script: "Simplified", check: "检查", syntaxError: /^你的代码有语法错误：\n.*SyntaxError/s, cannotGrade: "无法评判你的代码。" },
+  { lang: "zh-TW", script: "Traditional", check: "檢查", syntaxError: /^你的程式碼有語法錯誤：\n.*SyntaxError/s, cannotGrade: "無法評分你的程式碼。" },
+]) {
+  test(`a page in ${script} Chinese (<html lang=${lang}>) gets the UI and engine messages in ${script} characters`, async () => {
+    const page = await browser.newPage();
+    await page.route("**/blog.html", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('<html lang="en">', `<html lang="${lang}">`);
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${base}blog.html`);
+    const widget = page.locator("py-kata").first();
+    await widget.locator(".cm-content").fill("def log_calls(func)\n    return func\n");
+    assert.equal(await widget.locator('button[data-action="check"]').textContent(), check);
+    await widget.locator('button[data-action="check"]').click();
+    await widget.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
+    assert.match(await widget.locator(".pk-output").textContent(), syntaxError);
+    assert.equal(await widget.locator(".pk-status").textContent(), cannotGrade);
+    await page.close();
   });
-  await page.goto(`${base}blog.html`);
-  const widget = page.locator("py-kata").first();
-  await widget.locator(".cm-content").fill("def log_calls(func)\n    return func\n");
-  assert.equal(await widget.locator('button[data-action="check"]').textContent(), "检查");
-  await widget.locator('button[data-action="check"]').click();
-  await widget.locator('button[data-action="run"]:not([disabled])').waitFor({ timeout: 60000 });
-  assert.match(await widget.locator(".pk-output").textContent(), /^你的代码有语法错误：\n.*SyntaxError/s);
-  assert.equal(await widget.locator(".pk-status").textContent(), "无法评判你的代码。");
-  await page.close();
-});
+}

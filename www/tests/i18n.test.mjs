@@ -38,10 +38,31 @@ test("every language but English words every engine message key, with the Englis
   }
 });
 
+test("Traditional Chinese is written in Traditional characters, Simplified in Simplified", () => {
+  // Characters only the Simplified script uses, common in these texts (their Traditional forms
+  // are 這碼運檢試時發讓沒錯誤輸載們會個對為過還進數據項將與現問題說設無稱頁類調結處動讀寫).
+  const simplifiedOnly = /[这码运检试时发让没错误输载们会个对为过还进数据项将与现问题说设无称页类调结处动读写]/u;
+  const texts = (lang) => [...Object.values(CATALOGS[lang]), ...Object.values(ENGINE_MESSAGES[lang])].join("\n");
+  assert.doesNotMatch(texts("zh-Hant"), simplifiedOnly);
+  assert.match(texts("zh"), simplifiedOnly);
+});
+
 test("a region or script falls back to its language, an unknown language to English", () => {
   assert.equal(catalog("de-AT"), CATALOGS.de);
   assert.equal(catalog("DE"), CATALOGS.de);
-  for (const [lang, base] of [["zh-CN", "zh"], ["zh-Hans", "zh"], ["es-MX", "es"], ["fr-CA", "fr"], ["hi-IN", "hi"]]) {
+  const regions = [
+    ["zh-CN", "zh"],
+    ["zh-Hans", "zh"],
+    ["zh-Hans-HK", "zh"],
+    ["zh-TW", "zh-Hant"],
+    ["zh-HK", "zh-Hant"],
+    ["zh-Hant", "zh-Hant"],
+    ["zh-Hant-CN", "zh-Hant"],
+    ["es-MX", "es"],
+    ["fr-CA", "fr"],
+    ["hi-IN", "hi"],
+  ];
+  for (const [lang, base] of regions) {
     assert.equal(catalog(lang), CATALOGS[base], lang);
   }
   assert.equal(catalog("xx"), CATALOGS.en);

@@ -416,6 +416,75 @@ export const CATALOGS = {
     ranTruncated: "运行结束。你的程序输出太多：只显示前 {lines} 行（{characters} 个字符）。",
     inputMissing: "你的程序调用了 input()，但已经没有可读的输入了。请在“运行”上方的“input() 的输入”框中输入内容，每次 input() 一行，然后再运行一次。",
   },
+  "zh-Hant": {
+    editorLabel: "Python 程式碼編輯器。按 Escape 再按 Tab 可離開編輯器。",
+    run: "執行",
+    check: "檢查",
+    stop: "停止",
+    reset: "重設",
+    hint: "提示",
+    hintCount: "提示 {shown}/{total}",
+    noMoreHints: "沒有更多提示",
+    solution: "查看解答",
+    useSolution: "把解答放進編輯器",
+    solutionTitle: "解答",
+    stdinLabel: "input() 的輸入",
+    output: "輸出",
+    results: "檢查結果",
+    loadingBytes: "正在載入 Python… {loaded} / {total}",
+    loadingSoFar: "正在載入 Python… {loaded}",
+    ready: "Python 已就緒",
+    failedToLoad: "無法載入 Python：{error}",
+    running: "執行中…",
+    checking: "檢查中…",
+    allPass: "全部 {count} 項檢查都通過了。",
+    somePass: "{count} 項檢查中通過了 {passed} 項。",
+    cannotGrade: "無法評分你的程式碼。",
+    ranOk: "執行結束。",
+    ranWithError: "你的程式引發了例外。",
+    noOutput: "（沒有輸出）",
+    truncated: "[輸出已截斷——你的程式印出的內容太多]",
+    stoppedByUser: "已停止。",
+    stoppedByBudget: "{seconds} 秒後已停止——是否有永不結束的迴圈？",
+    engineError: "Python 引擎發生錯誤：{error}",
+    engineCrashed: "你的程式碼讓 Python 引擎當掉了（{error}），引擎已重新啟動。你的程式碼沒有遺失。透過 __repr__ 等進行的極深遞迴可能導致這種情況。",
+    memoryCrashed: "你的程式碼要求的記憶體超過了 pykata 的上限，Python 引擎已被停止並重新啟動。你的程式碼沒有遺失。是否有東西在無限增長，或者某個數字太大了？",
+    recursionCrashed: "你的程式碼遞迴太深，Python 引擎的堆疊已耗盡，引擎已重新啟動。你的程式碼沒有遺失。是否有函式（或 __repr__、__eq__、__getattr__）無止境地呼叫自己？",
+    solved: "已解決",
+    resetDone: "程式碼已重設為初始程式碼。復原（Ctrl+Z）可找回你的程式碼。",
+    storageFailed: "無法在這個瀏覽器中儲存你的程式碼（儲存空間已滿或被停用）。請把它複製到安全的地方。",
+    loadFailed: "無法載入這個練習：{error}",
+    hiddenCheck: "隱藏檢查",
+    loadingExercise: "正在載入練習…",
+    authorTitle: "這個練習無法評分：它的文字有 {count} 個問題。給作者的說明：",
+    authorLine: "第 {line} 行",
+    checkPassed: "通過",
+    checkFailed: "未通過",
+    checkError: "出錯",
+    editorTip: "按 Escape 再按 Tab 離開編輯器 · {check} 檢查 · {run} 執行",
+    withShortcut: "{label}（{keys}）",
+    keyCtrl: "Ctrl",
+    keyShift: "Shift",
+    keyEnter: "Enter",
+    attempted: "已嘗試",
+    packProgress: "已解決 {solved} / {total}",
+    exportProgress: "匯出進度",
+    importProgress: "匯入進度",
+    importDone: "已匯入 {imported} 個練習；保留了 {kept} 個在這個瀏覽器中較晚修改過的練習。",
+    importNotJson: "這個檔案不是進度檔（不是 JSON：{error}）。沒有做任何變更。",
+    importNotProgress: "這個檔案不是 pykata 進度檔。沒有做任何變更。",
+    importVersion: "這個進度檔是由較新版本的 pykata 寫入的（版本 {version}）。沒有做任何變更。",
+    importBadEntry: "這個進度檔已損壞：其第 {number} 個練習沒有有效的「{field}」。沒有做任何變更。",
+    storageFailedImport: "無法在這個瀏覽器中儲存進度（儲存空間已滿或被停用）；部分練習可能已經匯入。",
+    sameError: "{count} 項檢查出現相同錯誤：{checks}",
+    sameErrorAs: "與上方「{check}」的錯誤相同。",
+    hintLink: "提示 {number}",
+    expectedLine: "預期",
+    yourLine: "你的輸出",
+    endOfOutput: "（輸出到此結束）",
+    ranTruncated: "執行結束。你的程式輸出太多：只顯示前 {lines} 行（{characters} 個字元）。",
+    inputMissing: "你的程式呼叫了 input()，但已經沒有可讀的輸入了。請在「執行」上方的「input() 的輸入」框中輸入內容，每次 input() 一行，然後再執行一次。",
+  },
 };
 
 /** The name of a string the widget shows (English has them all).
@@ -423,13 +492,19 @@ export const CATALOGS = {
 /** One language's strings; a missing one falls back to English.
  * @typedef {Partial<Record<StringName, string>>} Catalog */
 
-/** The catalog for `lang` ("de-AT" falls back to "de", "zh-CN" and "zh-Hans" to "zh", anything
- * unknown to English).
+/** The subtags after "zh" that mean Chinese in Traditional characters: the script, and the
+ * regions that write it. */
+const TRADITIONAL = ["hant", "tw", "hk", "mo"];
+
+/** The catalog for `lang`: "de-AT" falls back to "de", "zh-CN" and "zh-Hans" to "zh"
+ * (Simplified), "zh-TW", "zh-HK", "zh-MO" and "zh-Hant" to "zh-Hant" (Traditional), anything
+ * unknown to English.
  * @param {string | null | undefined} lang
  * @returns {Catalog} */
 export function catalog(lang) {
-  const base = String(lang || "en").toLowerCase().split("-")[0];
-  return /** @type {Record<string, Catalog>} */ (CATALOGS)[base] ?? CATALOGS.en;
+  const [base, ...rest] = String(lang || "en").toLowerCase().split("-");
+  const traditional = base === "zh" && !rest.includes("hans") && rest.some((part) => TRADITIONAL.includes(part));
+  return /** @type {Record<string, Catalog>} */ (CATALOGS)[traditional ? "zh-Hant" : base] ?? CATALOGS.en;
 }
 
 /** The language of a catalog ("en", "de", …), for `Intl` and the engine's messages.
