@@ -36,6 +36,8 @@ O_RDONLY, O_WRONLY, O_RDWR, O_ACCMODE = 0, 1, 2, 3
 O_CREAT, O_EXCL, O_TRUNC, O_APPEND = 0o100, 0o200, 0o1000, 0o2000
 O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC = 0o200000, 0o400000, 0o2000000
 S_IFDIR, S_IFREG = 0o040000, 0o100000
+# The permissions a new file or folder does not get, as with Linux's usual umask.
+UMASK = 0o022
 
 
 # The subclass CPython raises for a code (RustPython's wasm32 build, having no errno codes, does
@@ -70,7 +72,7 @@ class _Node:
         self.ino = ino
         self.entries = {} if folder else None
         self.data = None if folder else bytearray()
-        self.mode = (S_IFDIR if folder else S_IFREG) | (mode & 0o777)
+        self.mode = (S_IFDIR if folder else S_IFREG) | (mode & 0o777 & ~UMASK)
         self.mtime = _clock()
 
 
@@ -703,6 +705,9 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     except BaseException:
         raw.close()
         raise
+
+
+open.__module__ = "_io"
 
 
 def install():
