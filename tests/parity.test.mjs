@@ -104,7 +104,7 @@ test("asyncio runs in wasm as natively: its event loop waits on pykata's in-memo
   assert.equal(result.stdout, "open\nr [0, 1, 2]\nclose\n['a', 'b']\ntimed out\n[0, 1, 2]\nagain\n");
 });
 
-test("files work in wasm as natively: open, os, pathlib, shutil and tempfile on the in-memory file system", async () => {
+test("files work in wasm as natively: open, os, pathlib, shutil, tempfile, gzip and zipfile on the in-memory file system", async () => {
   const program = readFileSync(join(ROOT, "tests/fixtures/files_program.py"), "utf8");
   const result = (await wasmEngine()).run(program, "", 10000);
   assert.equal(result.error, null, result.error);

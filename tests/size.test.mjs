@@ -25,8 +25,10 @@ import { ROOT, SITE } from "./support.mjs";
  * `pkg/pykata_stdlib.bin` (0.66 MB), which a page fetches after its first result or when code
  * first needs it (tests/browser/widget.test.mjs shows the first Check of log-calls does not);
  * the margin is for the image, whose brotli size moves by about 25 KB from build to build.
+ * Raised on 2026-12-04 to 4.12 MB for 4.092 MB measured: learner code has files, in memory
+ * (`_pykata_files.py`, set up before learner code runs: +6 KB engine, about +45 KB image).
  * Lower it as the download shrinks; the goal (issue 16) is 2.5 MB. */
-const BUDGET_BYTES = 4.08 * 1000 * 1000;
+const BUDGET_BYTES = 4.12 * 1000 * 1000;
 
 /** Brotli size of a built file: its `.br` twin when `pykata build` wrote one. */
 function brotliSize(file) {

@@ -61,7 +61,14 @@ fn main() {
 
     let mut pykata = Vec::new();
     collect(Path::new("python"), Path::new("python"), &mut pykata);
-    write(&out.join("pykata.frozen"), &freeze(&pykata, &CompileOpts::default()));
+    // pykata's own modules without their docstrings (nothing reads them at run time, and every
+    // page would carry them twice: in the engine and in its started image), but with column
+    // tables, for tracebacks.
+    let pykata_opts = CompileOpts {
+        optimize: 2,
+        ..CompileOpts::default()
+    };
+    write(&out.join("pykata.frozen"), &freeze(&pykata, &pykata_opts));
 }
 
 /// The modules of the standard library RustPython's interpreter imports while it initialises

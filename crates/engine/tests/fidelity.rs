@@ -239,7 +239,7 @@ print(doctest.testmod(verbose=False))
 }
 
 /// Files work as in CPython on Linux, in memory: `open` in every mode, `os`, `pathlib`,
-/// `shutil`, `tempfile`, and the same errors.
+/// `shutil`, `tempfile`, `gzip` and `zipfile`, and the same errors.
 #[test]
 fn files_are_read_and_written_as_in_cpython() {
     let output = program(include_str!("../../../tests/fixtures/files_program.py"));
