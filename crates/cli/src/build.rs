@@ -2,6 +2,7 @@
 //! assets and one JSON file per exercise.
 
 pub(crate) mod site;
+pub(crate) mod words;
 
 use crate::assets::Assets;
 use crate::report_diagnostics;
@@ -51,13 +52,14 @@ struct ExerciseEntry {
 }
 
 /// Build the packs below `paths` into `out`: the site's pages (titled `title`, by default the
-/// one pack's title), the web assets and, given `demo_pages` (the folder holding them), pykata's
-/// demo pages.
+/// one pack's title; their own words in `language`), the web assets and, given `demo_pages`
+/// (the folder holding them), pykata's demo pages.
 pub(crate) fn run(
     paths: &[PathBuf],
     out: &Path,
     assets: &Assets,
     title: Option<&str>,
+    language: words::Language,
     demo_pages: Option<&Path>,
 ) -> Result<ExitCode> {
     let mut packs = Vec::new();
@@ -91,6 +93,7 @@ pub(crate) fn run(
             title,
             demo: demo_pages.is_some(),
             except: &[],
+            words: language.words(),
         },
     )?;
     let count: usize = index.packs.iter().map(|p| p.exercises.len()).sum();

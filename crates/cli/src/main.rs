@@ -89,6 +89,9 @@ enum Command {
         /// The site's title (default: the pack's title if there is one pack, else "Exercises").
         #[arg(long)]
         title: Option<String>,
+        /// The language of the site's own words (links, labels) and of the widget in its pages.
+        #[arg(long = "lang", value_enum, default_value_t)]
+        language: build::words::Language,
         #[command(flatten)]
         assets: AssetsArg,
         /// Internal (./x demo): add pykata's demo pages from this folder and link them from the index.
@@ -105,6 +108,9 @@ enum Command {
         /// The port to listen on at 127.0.0.1 (0 picks a free one).
         #[arg(long, default_value_t = 8000)]
         port: u16,
+        /// The language of the packs' pages' own words and of the widget in them, as `build --lang`.
+        #[arg(long = "lang", value_enum, default_value_t)]
+        language: build::words::Language,
         #[command(flatten)]
         assets: AssetsArg,
     },
@@ -174,12 +180,18 @@ fn main() -> ExitCode {
             paths,
             out,
             title,
+            language,
             assets,
             with_demo,
         } => assets::Assets::resolve(assets.folder.as_deref())
-            .and_then(|assets| build::run(&paths, &out, &assets, title.as_deref(), with_demo.as_deref())),
-        Command::Serve { paths, port, assets } => assets::Assets::resolve(assets.folder.as_deref())
-            .and_then(|assets| serve::run(&paths, port, &assets)),
+            .and_then(|assets| build::run(&paths, &out, &assets, title.as_deref(), language, with_demo.as_deref())),
+        Command::Serve {
+            paths,
+            port,
+            language,
+            assets,
+        } => assets::Assets::resolve(assets.folder.as_deref())
+            .and_then(|assets| serve::run(&paths, port, language, &assets)),
         Command::Worker => isolated::serve().map(|()| ExitCode::SUCCESS),
     };
     match outcome {

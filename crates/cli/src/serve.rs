@@ -6,8 +6,9 @@
 mod http;
 mod page;
 
-use crate::build::{self, PackEntry};
 use crate::assets::Assets;
+use crate::build::words::{Language, Words};
+use crate::build::{self, PackEntry};
 use crate::report_diagnostics;
 use anyhow::{Context, Result, bail};
 use pykata_engine::{Engine, SystemHost};
@@ -90,9 +91,10 @@ struct Site {
     out: PathBuf,
     sources: Vec<Source>,
     engine: Engine<SystemHost>,
+    words: &'static Words,
 }
 
-pub(crate) fn run(paths: &[PathBuf], port: u16, assets: &Assets) -> Result<ExitCode> {
+pub(crate) fn run(paths: &[PathBuf], port: u16, language: Language, assets: &Assets) -> Result<ExitCode> {
     // First, so a Ctrl-C during the first build still removes the folder.
     signals::install();
     let mut sources = classify(paths)?;
@@ -130,6 +132,7 @@ pub(crate) fn run(paths: &[PathBuf], port: u16, assets: &Assets) -> Result<ExitC
         out: out.clone(),
         sources,
         engine: Engine::new(SystemHost::default()),
+        words: language.words(),
     };
     eprintln!("pykata serve: building into {}", out.display());
     for index in 0..site.sources.len() {
@@ -394,6 +397,7 @@ impl Site {
             title: None,
             demo: false,
             except: &pages,
+            words: self.words,
         };
         build::site::write(&self.out, index.packs(), &options)?;
         Ok(())

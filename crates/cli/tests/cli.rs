@@ -402,6 +402,41 @@ fn build_with_demo_adds_the_demo_pages() {
     assert_eq!(all_between(&index, "<h2>", "</h2>"), ["Decorators"]);
 }
 
+/// `--lang` words the pages' own links and labels in the learner's language and says it in
+/// `<html lang>`, which the widget follows; the packs' texts stay as written.
+#[test]
+fn build_lang_words_the_site_in_that_language() {
+    let root = tempfile::tempdir().unwrap();
+    let assets = fake_assets(root.path());
+    let out = root.path().join("site");
+    let pack = repo().join("exercises/context-managers");
+    let index = build_site(&[&pack], &out, &assets, &["--lang", "de"]);
+    assert!(index.contains("<html lang=\"de\">"), "{index}");
+    assert!(index.contains("aria-label=\"Übungspakete\""), "{index}");
+    assert!(index.contains("Diese Seite muss über HTTP ausgeliefert werden."), "{index}");
+    assert!(index.contains("<small>· leicht</small>"), "{index}");
+    assert_eq!(all_between(&index, "<h2>", "</h2>"), ["Context managers"], "the pack's title as written");
+    let page = fs::read_to_string(out.join("exercises/context-managers/timer.html")).unwrap();
+    assert!(page.contains("<html lang=\"de\">"), "{page}");
+    assert!(page.contains(">← Alle Übungen</a>"), "{page}");
+    assert!(page.contains(">← Zurück: Always close the resource</a>"), "{page}");
+    assert!(page.contains(">Weiter: Ignore only the errors you expect →</a>"), "{page}");
+    let old_address = fs::read_to_string(out.join("exercise.html")).unwrap();
+    assert!(old_address.contains("moved.append(\"Diese Übung hat eine eigene Seite: \", link.cloneNode(true), \".\")"), "{old_address}");
+
+    let traditional = build_site(&[&pack], &root.path().join("zh"), &assets, &["--lang", "zh-Hant"]);
+    assert!(traditional.contains("<html lang=\"zh-Hant\">"), "{traditional}");
+    assert!(traditional.contains("<small>· 簡單</small>"), "{traditional}");
+
+    let english = build_site(&[&pack], &root.path().join("en"), &assets, &[]);
+    assert!(english.contains("<html lang=\"en\">") && english.contains("<small>· easy</small>"), "{english}");
+
+    let unknown = pykata(&["build", pack.to_str().unwrap(), "--out", root.path().join("xx").to_str().unwrap(), "--lang", "xx"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&unknown.stderr);
+    assert!(said.contains("invalid value 'xx' for '--lang") && said.contains("zh-Hant"), "{said}");
+}
+
 #[test]
 fn batch_grading_writes_results_and_a_summary() {
     let root = tempfile::tempdir().unwrap();

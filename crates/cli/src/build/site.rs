@@ -6,9 +6,9 @@
 //! hash names, for links to `exercise.html#<pack>/<exercise>`, where earlier builds showed
 //! exercises. Everything that comes from a pack is escaped.
 
+use super::words::Words;
 use super::{ExerciseEntry, PackEntry};
 use anyhow::{Context, Result};
-use pykata_pack::Difficulty;
 use std::fs;
 use std::path::Path;
 
@@ -20,23 +20,26 @@ pub(crate) struct Options<'a> {
     pub demo: bool,
     /// Top-level pages not to write (in `pykata serve`, a page given of the same name wins).
     pub except: &'a [&'a str],
+    /// The language of the pages' own words (and so of the widget in them).
+    pub words: &'static Words,
 }
 
 /// Write the site's pages for `packs` (as listed in `exercises/index.json`) into `out`, whose
 /// `exercises/<pack>/` folders exist.
 pub(crate) fn write(out: &Path, packs: &[PackEntry], options: &Options) -> Result<()> {
+    let words = options.words;
     let title = match (options.title, packs) {
         (Some(title), _) => title.to_owned(),
         (None, [pack]) => pack.title.clone(),
-        (None, _) => "Exercises".to_owned(),
+        (None, _) => words.exercises.to_owned(),
     };
     let write =
         |path: &Path, html: String| fs::write(path, html).with_context(|| format!("cannot write {}", path.display()));
     for (name, page) in [
-        ("index.html", index_page(&title, packs, options.demo, "")),
+        ("index.html", index_page(&title, packs, options.demo, "", words)),
         (
             "exercise.html",
-            index_page(&title, packs, options.demo, OLD_ADDRESS_SCRIPT),
+            index_page(&title, packs, options.demo, &old_address_script(words), words),
         ),
     ] {
         if !options.except.contains(&name) {
@@ -54,7 +57,7 @@ pub(crate) fn write(out: &Path, packs: &[PackEntry], options: &Options) -> Resul
             .join("exercises")
             .join(&pack.id)
             .join(format!("{}.html", exercise.id));
-        write(&path, exercise_page(&title, pack, exercise, previous, next))?;
+        write(&path, exercise_page(&title, pack, exercise, (previous, next), words))?;
     }
     Ok(())
 }
@@ -67,9 +70,13 @@ const DEMO_LINKS: &str = "<p>Also see <a href=\"blog.html\">a blog post that emb
 
 /// Shown only when the page was opened from a file: module scripts and workers do not load
 /// from `file://` URLs, so the widget cannot start.
-const OVER_HTTP: &str = r#"<p id="over-http" class="notice" hidden><strong>This site must be served over HTTP.</strong> Browsers load neither module scripts nor workers from <code>file://</code> URLs, so its exercises cannot run from here. In the site's folder (the one holding <code>index.html</code>), run <code>python3 -m http.server</code> and open <a href="http://localhost:8000/">http://localhost:8000/</a>; or preview the packs with <code>pykata serve</code>.</p>
-<script>if (location.protocol === "file:") document.getElementById("over-http").hidden = false;</script>
-"#;
+fn over_http(words: &Words) -> String {
+    format!(
+        "<p id=\"over-http\" class=\"notice\" hidden>{}</p>\n\
+         <script>if (location.protocol === \"file:\") document.getElementById(\"over-http\").hidden = false;</script>\n",
+        words.over_http
+    )
+}
 
 /// The index's script: the learner's progress, from the widget's store in this browser, on the
 /// list (each exercise solved or attempted, each pack's count), and buttons to export it to a
@@ -83,6 +90,13 @@ const PROGRESS_SCRIPT: &str = r#"<script type="module">
 
 /// `exercise.html`'s script: `#<pack>/<exercise>` naming an exercise of the list shows it in
 /// place of the list, with a link to its own page.
+fn old_address_script(words: &Words) -> String {
+    let quoted = |text: &str| serde_json::to_string(text).expect("a string serialises");
+    OLD_ADDRESS_SCRIPT
+        .replace("OWN_PAGE_BEFORE", &quoted(words.own_page.0))
+        .replace("OWN_PAGE_AFTER", &quoted(words.own_page.1))
+}
+
 const OLD_ADDRESS_SCRIPT: &str = r##"<script>
   // exercise.html#<pack>/<exercise> is where earlier builds showed an exercise.
   addEventListener("hashchange", () => location.reload());
@@ -93,7 +107,7 @@ const OLD_ADDRESS_SCRIPT: &str = r##"<script>
       const kata = document.createElement("py-kata");
       kata.setAttribute("src", page.replace(/\.html$/, ".json"));
       const moved = document.createElement("p");
-      moved.append("This exercise has its own page: ", link.cloneNode(true), ".");
+      moved.append(OWN_PAGE_BEFORE, link.cloneNode(true), OWN_PAGE_AFTER);
       document.getElementById("packs").replaceWith(kata, moved);
       document.title = `${link.textContent} · ${document.title}`;
       import("./pykata.js");
@@ -103,7 +117,7 @@ const OLD_ADDRESS_SCRIPT: &str = r##"<script>
 "##;
 
 /// The start of every page, up to `<body>`; `root` is the way up to the site's top folder.
-fn head(title: &str, root: &str, widget: bool) -> String {
+fn head(title: &str, root: &str, widget: bool, words: &Words) -> String {
     let widget = if widget {
         format!("\n<script type=\"module\" src=\"{root}pykata.js\"></script>")
     } else {
@@ -111,7 +125,7 @@ fn head(title: &str, root: &str, widget: bool) -> String {
     };
     format!(
         r#"<!doctype html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -122,11 +136,12 @@ fn head(title: &str, root: &str, widget: bool) -> String {
 </head>
 "#,
         title = escape(title),
+        lang = words.lang,
     )
 }
 
 /// The list of packs and their exercises, or the index page with `script` at its end.
-fn index_page(title: &str, packs: &[PackEntry], demo: bool, script: &str) -> String {
+fn index_page(title: &str, packs: &[PackEntry], demo: bool, script: &str, words: &Words) -> String {
     let mut sections = String::new();
     for pack in packs {
         let description = pack
@@ -142,7 +157,7 @@ fn index_page(title: &str, packs: &[PackEntry], demo: bool, script: &str) -> Str
                     "<li><a href=\"exercises/{}\">{}</a> <small>· {}</small></li>\n",
                     page_path(pack, exercise),
                     escape(&exercise.title),
-                    difficulty(exercise.difficulty),
+                    words.difficulty(exercise.difficulty),
                 )
             })
             .collect();
@@ -152,14 +167,16 @@ fn index_page(title: &str, packs: &[PackEntry], demo: bool, script: &str) -> Str
         ));
     }
     if packs.is_empty() {
-        sections.push_str("<p>No exercises yet.</p>\n");
+        sections.push_str(&format!("<p>{}</p>\n", words.no_exercises));
     }
     let (intro, links) = if demo { (DEMO_INTRO, DEMO_LINKS) } else { ("", "") };
     format!(
-        "{head}<body>\n<header>\n<h1><a href=\"./\">{title}</a></h1>\n{intro}</header>\n<main>\n{OVER_HTTP}{links}\
-         <nav id=\"packs\" aria-label=\"Exercise packs\">\n{sections}</nav>\n</main>\n{script}{PROGRESS_SCRIPT}</body>\n</html>\n",
-        head = head(title, "", false),
+        "{head}<body>\n<header>\n<h1><a href=\"./\">{title}</a></h1>\n{intro}</header>\n<main>\n{over_http}{links}\
+         <nav id=\"packs\" aria-label=\"{packs_label}\">\n{sections}</nav>\n</main>\n{script}{PROGRESS_SCRIPT}</body>\n</html>\n",
+        head = head(title, "", false, words),
         title = escape(title),
+        over_http = over_http(words),
+        packs_label = words.packs,
     )
 }
 
@@ -168,8 +185,11 @@ fn exercise_page(
     title: &str,
     pack: &PackEntry,
     exercise: &ExerciseEntry,
-    previous: Option<(&PackEntry, &ExerciseEntry)>,
-    next: Option<(&PackEntry, &ExerciseEntry)>,
+    (previous, next): (
+        Option<(&PackEntry, &ExerciseEntry)>,
+        Option<(&PackEntry, &ExerciseEntry)>,
+    ),
+    words: &Words,
 ) -> String {
     let neighbour = |rel: &str, label: &str, found: Option<(&PackEntry, &ExerciseEntry)>| {
         found.map_or_else(String::new, |(pack, exercise)| {
@@ -187,31 +207,26 @@ fn exercise_page(
     };
     format!(
         "{head}<body>\n<header>\n<h1><a href=\"../../\">{site}</a></h1>\n\
-         <p><a href=\"../../\">← All exercises</a> · {pack_title}</p>\n</header>\n<main>\n{OVER_HTTP}\
+         <p><a href=\"../../\">← {all_exercises}</a> · {pack_title}</p>\n</header>\n<main>\n{over_http}\
          <py-kata src=\"{id}.json\">\n{prompt}<pre><code>{starter}</code></pre>\n</py-kata>\n\
-         <nav class=\"pager\" aria-label=\"Previous and next exercises\">\n{previous}{next}</nav>\n</main>\n</body>\n</html>\n",
-        head = head(&format!("{} · {title}", exercise.title), "../../", true),
+         <nav class=\"pager\" aria-label=\"{pager}\">\n{previous}{next}</nav>\n</main>\n</body>\n</html>\n",
+        head = head(&format!("{} · {title}", exercise.title), "../../", true, words),
+        all_exercises = words.all_exercises,
+        over_http = over_http(words),
+        pager = words.pager,
         site = escape(title),
         pack_title = escape(&pack.title),
         id = segment(&exercise.id),
         prompt = exercise.prompt_html,
         starter = escape(&exercise.starter),
-        previous = neighbour("prev", "Previous", previous),
-        next = neighbour("next", "Next", next),
+        previous = neighbour("prev", words.previous, previous),
+        next = neighbour("next", words.next, next),
     )
 }
 
 /// `<pack>/<exercise>.html`, as a URL path below `exercises/`, escaped for an attribute.
 fn page_path(pack: &PackEntry, exercise: &ExerciseEntry) -> String {
     escape(&format!("{}/{}.html", segment(&pack.id), segment(&exercise.id)))
-}
-
-fn difficulty(difficulty: Difficulty) -> &'static str {
-    match difficulty {
-        Difficulty::Easy => "easy",
-        Difficulty::Medium => "medium",
-        Difficulty::Hard => "hard",
-    }
 }
 
 /// `text` as one segment of a URL path: a pack's folder name may hold any character.
