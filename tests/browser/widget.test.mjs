@@ -335,10 +335,10 @@ test("files live in memory: a Run writes and reads one, the next Run starts with
   await press(1, "run");
   await waitIdle(1);
   assert.equal(await kata(1).locator(".pk-output .stdout").textContent(), "kept for this Run\n");
-  await type(1, "import os\nprint(os.listdir('.'))\nopen('notes.txt')\n");
+  await type(1, "import os\nprint(sorted(os.listdir('.')))\nopen('notes.txt')\n");
   await press(1, "run");
   await waitIdle(1);
-  assert.equal(await kata(1).locator(".pk-output .stdout").textContent(), "['tmp']\n");
+  assert.equal(await kata(1).locator(".pk-output .stdout").textContent(), "['dev', 'tmp']\n");
   assert.match(
     await kata(1).locator(".pk-output").textContent(),
     /FileNotFoundError: \[Errno 2\] No such file or directory: 'notes.txt'/,

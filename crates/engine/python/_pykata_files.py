@@ -1,5 +1,5 @@
 """The learner's file system: folders and files in memory, empty at the start of every check
-and every Run (only `/` and `/tmp` exist; the working folder is `/`).
+and every Run (only `/`, `/tmp` and `/dev/null` exist; the working folder is `/`).
 
 pykata has no operating system, yet learners write `with open("notes.txt", "w") as f:`, and
 `tempfile`, `pathlib` and `shutil` work on files. `posix` (the stand-in `os` imports) answers
@@ -35,7 +35,7 @@ MESSAGES = {
 O_RDONLY, O_WRONLY, O_RDWR, O_ACCMODE = 0, 1, 2, 3
 O_CREAT, O_EXCL, O_TRUNC, O_APPEND = 0o100, 0o200, 0o1000, 0o2000
 O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC = 0o200000, 0o400000, 0o2000000
-S_IFDIR, S_IFREG = 0o040000, 0o100000
+S_IFDIR, S_IFREG, S_IFCHR = 0o040000, 0o100000, 0o020000
 # The permissions a new file or folder does not get, as with Linux's usual umask.
 UMASK = 0o022
 
@@ -76,6 +76,24 @@ class _Node:
         self.mtime = _clock()
 
 
+class _Null(_Node):
+    """`/dev/null`: reads nothing, and what is written to it is dropped."""
+
+    __slots__ = ()
+
+    def __init__(self, ino):
+        super().__init__(ino, False, 0o666)
+        self.mode = S_IFCHR | 0o666
+
+    @property
+    def data(self):
+        return bytearray()
+
+    @data.setter
+    def data(self, value):
+        pass
+
+
 def _stat(node):
     size = len(node.data) if node.entries is None else 4096
     links = 1 if node.entries is None else 2
@@ -101,10 +119,14 @@ class FileSystem:
         self.reset()
 
     def reset(self):
-        """Empty: `/` and `/tmp`, the working folder `/`, no open file but 0, 1 and 2."""
+        """Empty: `/`, `/tmp` and `/dev/null`, the working folder `/`, no open file but 0, 1
+        and 2."""
         self._inodes = 0
         self.root = self._node(True, 0o755)
         self.root.entries["tmp"] = self._node(True, 0o777)
+        devices = self.root.entries["dev"] = self._node(True, 0o755)
+        self._inodes += 1
+        devices.entries["null"] = _Null(self._inodes)
         self.cwd = "/"
         self.fds = {}
 
