@@ -734,8 +734,11 @@ open.__module__ = "_io"
 
 def install():
     """Make `open`, `io.open` and `io.FileIO` (and `_io`'s) these, before anything keeps the
-    originals."""
+    originals, and load `posix`, whose file calls answer from `FILES`, while this module is
+    still in `sys.modules` for it to import (pykata hides its own modules before learner code
+    runs)."""
     import io
+    import posix  # noqa: F401 (loaded now; see above)
 
     _io.FileIO = io.FileIO = FileIO
     _io.open = io.open = _builtins.open = open

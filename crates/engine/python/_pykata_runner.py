@@ -19,11 +19,9 @@ import sys as _sys
 if "posix" not in _sys.builtin_module_names:
     _sys.builtin_module_names = (*_sys.builtin_module_names, "posix")
 
-# The learner's files live in memory: `open` and `io.FileIO` become `_pykata_files`' before the
-# guard snapshots the builtins, and `posix`, which answers `os`'s file calls from the same
-# files, is loaded while `_pykata_files` is still in `sys.modules` (later it is hidden).
+# The learner's files live in memory: `open`, `io.FileIO` and `posix` answer from
+# `_pykata_files`, installed before the guard snapshots the builtins.
 import _pykata_files as _files
-import posix as _posix
 
 _files.install()
 _reset_files = _files.FileSystem.reset
@@ -143,7 +141,8 @@ def run_check(request_json):
 
 def run_program(request_json):
     """Run the learner's program as `__main__` with stdin, after the exercise's helper modules,
-    with a fresh file system; answer JSON with output and any error (`fact`: a helper module that could not be loaded)."""
+    with a fresh file system; answer JSON with output and any error (`fact`: a helper module
+    that could not be loaded)."""
     if not _restored[0]:
         _guard.restore()
     _restored[0] = False
