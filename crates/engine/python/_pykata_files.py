@@ -51,13 +51,15 @@ _ERRORS = {
 }
 
 
-def error(code, path=None):
-    """The `OSError` Linux would raise, of the subclass CPython gives it, such as
-    `FileNotFoundError`."""
+def error(code, path=None, other=None):
+    """The `OSError` Linux would raise about `path` (and `other`, a rename's destination), of
+    the subclass CPython gives it, such as `FileNotFoundError`."""
     kind = _ERRORS.get(code, _OSError)
     if path is None:
         return kind(code, MESSAGES[code])
-    return kind(code, MESSAGES[code], path)
+    if other is None:
+        return kind(code, MESSAGES[code], path)
+    return kind(code, MESSAGES[code], path, None, other)
 
 
 from time import time as _clock
@@ -125,28 +127,30 @@ class FileSystem:
         self.root = self._node(True, 0o755)
         self.root.entries["tmp"] = self._node(True, 0o777)
         devices = self.root.entries["dev"] = self._node(True, 0o755)
-        self._inodes += 1
-        devices.entries["null"] = _Null(self._inodes)
+        devices.entries["null"] = _Null(self._inode())
         self.cwd = "/"
         self.fds = {}
 
-    def _node(self, folder, mode):
+    def _inode(self):
         self._inodes += 1
-        return _Node(self._inodes, folder, mode)
+        return self._inodes
+
+    def _node(self, folder, mode):
+        return _Node(self._inode(), folder, mode)
 
     # Paths.
 
     def _text(self, path):
-        """`path` as given (after `os.fspath`), as text, and whether it is bytes (answers then
-        are bytes too)."""
+        """`path` as given (after `os.fspath`: answers about a bytes path are bytes too), and
+        as text."""
         import os
 
         given = os.fspath(path)
         if isinstance(given, bytes):
-            return given, given.decode("utf-8", "surrogateescape"), True
+            return given, given.decode("utf-8", "surrogateescape")
         if "\0" in given:
             raise ValueError("embedded null byte")
-        return given, given, False
+        return given, given
 
     def absolute(self, path):
         """`path` made absolute and normal (`.` and `..` resolved), as text."""
@@ -161,8 +165,10 @@ class FileSystem:
                 parts.append(part)
         return "/" + "/".join(parts)
 
-    def _lookup(self, path, shown):
-        """The folder holding `path`, its last name and its node (None if it does not exist)."""
+    def _lookup(self, path):
+        """`path` as given (after `os.fspath`) and as text, the folder holding it, its last
+        name and its node (None if it does not exist)."""
+        shown, path = self._text(path)
         if path == "":
             raise error(ENOENT, shown)
         parts = [part for part in self.absolute(path).split("/") if part]
@@ -174,31 +180,31 @@ class FileSystem:
             if folder.entries is None:
                 raise error(ENOTDIR, shown)
         if not parts:
-            return None, "", self.root
+            return shown, path, None, "", self.root
         name = parts[-1]
         node = folder.entries.get(name)
         if path.endswith("/") and node is not None and node.entries is None:
             raise error(ENOTDIR, shown)
-        return folder, name, node
+        return shown, path, folder, name, node
 
     def _existing(self, path):
-        shown, path, _ = self._text(path)
-        folder, name, node = self._lookup(path, shown)
-        if node is None:
-            raise error(ENOENT, shown)
-        return node
+        """What `_lookup` answers, for a `path` that must exist."""
+        found = self._lookup(path)
+        if found[-1] is None:
+            raise error(ENOENT, found[0])
+        return found
 
     def _folder(self, path):
-        node = self._existing(path)
+        """`path` as given and as text, and its node, which must be a folder."""
+        shown, text, _, _, node = self._existing(path)
         if node.entries is None:
-            raise error(ENOTDIR, self._text(path)[0])
-        return node
+            raise error(ENOTDIR, shown)
+        return shown, text, node
 
     # posix's calls.
 
     def open(self, path, flags, mode=0o777, *, dir_fd=None):
-        shown, path, _ = self._text(path)
-        folder, name, node = self._lookup(path, shown)
+        shown, path, folder, name, node = self._lookup(path)
         access = flags & O_ACCMODE
         if node is None:
             if not flags & O_CREAT:
@@ -283,9 +289,9 @@ class FileSystem:
     def truncate(self, path, length):
         if isinstance(path, int):
             return self.ftruncate(path, length)
-        node = self._existing(path)
+        shown, _, _, _, node = self._existing(path)
         if node.data is None:
-            raise error(EISDIR, path)
+            raise error(EISDIR, shown)
         self._truncate(node, length)
 
     def _truncate(self, node, length):
@@ -301,7 +307,7 @@ class FileSystem:
     def stat(self, path, *, dir_fd=None, follow_symlinks=True):
         if isinstance(path, int):
             return self.fstat(path)
-        return _stat(self._existing(path))
+        return _stat(self._existing(path)[-1])
 
     def fstat(self, fd):
         return _stat(self._open(fd).node)
@@ -316,25 +322,21 @@ class FileSystem:
     def listdir(self, path="."):
         if path is None:
             path = "."
-        _, _, as_bytes = self._text(path)
-        names = list(self._folder(path).entries)
-        if as_bytes:
+        shown, _, folder = self._folder(path)
+        names = list(folder.entries)
+        if isinstance(shown, bytes):
             return [name.encode("utf-8", "surrogateescape") for name in names]
         return names
 
     def mkdir(self, path, mode=0o777, *, dir_fd=None):
-        shown, path, _ = self._text(path)
-        folder, name, node = self._lookup(path, shown)
+        shown, _, folder, name, node = self._lookup(path)
         if node is not None:
             raise error(EEXIST, shown)
         folder.entries[name] = self._node(True, mode)
         folder.mtime = _clock()
 
     def rmdir(self, path, *, dir_fd=None):
-        shown, text, _ = self._text(path)
-        folder, name, node = self._lookup(text, shown)
-        if node is None:
-            raise error(ENOENT, shown)
+        shown, _, folder, name, node = self._existing(path)
         if node.entries is None:
             raise error(ENOTDIR, shown)
         if node is self.root:
@@ -344,43 +346,37 @@ class FileSystem:
         del folder.entries[name]
 
     def unlink(self, path, *, dir_fd=None):
-        shown, text, _ = self._text(path)
-        folder, name, node = self._lookup(text, shown)
-        if node is None:
-            raise error(ENOENT, shown)
+        shown, _, folder, name, node = self._existing(path)
         if node.entries is not None:
             raise error(EISDIR, shown)
         del folder.entries[name]
         folder.mtime = _clock()
 
     def rename(self, source, destination, *, src_dir_fd=None, dst_dir_fd=None):
-        shown, source_text, _ = self._text(source)
-        shown_destination, destination_text, _ = self._text(destination)
-        folder, name, node = self._lookup(source_text, shown)
+        shown, source_text, folder, name, node = self._lookup(source)
+        other, destination_text, target_folder, target_name, target = self._lookup(destination)
         if node is None:
-            raise error(ENOENT, shown)
-        target_folder, target_name, target = self._lookup(destination_text, shown_destination)
+            raise error(ENOENT, shown, other)
         if target is node:
             return
         if node.entries is not None:
             if (self.absolute(destination_text) + "/").startswith(self.absolute(source_text) + "/"):
-                raise error(EINVAL, shown)
+                raise error(EINVAL, shown, other)
             if target is not None and (target.entries is None or target.entries):
-                raise error(ENOTDIR if target.entries is None else ENOTEMPTY, shown)
+                raise error(ENOTDIR if target.entries is None else ENOTEMPTY, shown, other)
         elif target is not None and target.entries is not None:
-            raise error(EISDIR, shown)
+            raise error(EISDIR, shown, other)
         del folder.entries[name]
         target_folder.entries[target_name] = node
 
     def chdir(self, path):
-        self._folder(path)
-        self.cwd = self.absolute(self._text(path)[1])
+        self.cwd = self.absolute(self._folder(path)[1])
 
     def getcwd(self):
         return self.cwd
 
     def utime(self, path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True):
-        node = self._existing(path)
+        node = self._existing(path)[-1]
         if ns is not None:
             node.mtime = ns[1] / 1e9
         elif times is not None:
@@ -389,18 +385,17 @@ class FileSystem:
             node.mtime = _clock()
 
     def chmod(self, path, mode, *, dir_fd=None, follow_symlinks=True):
-        node = self._existing(path)
+        node = self._existing(path)[-1]
         node.mode = (node.mode & ~0o777) | (mode & 0o777)
 
     def readlink(self, path, *, dir_fd=None):
-        self._existing(path)
-        raise error(EINVAL, path)
+        raise error(EINVAL, self._existing(path)[0])
 
     def scandir(self, path="."):
         if path is None:
             path = "."
-        base, _, as_bytes = self._text(path)
-        folder = self._folder(path)
+        base, _, folder = self._folder(path)
+        as_bytes = isinstance(base, bytes)
         return _ScandirIterator([DirEntry(base, name, node, as_bytes) for name, node in list(folder.entries.items())])
 
 
