@@ -204,10 +204,10 @@ function recordProgressLabels(page) {
   });
 }
 
-/** Bytes as the widget formats them in English ("812 kB", "14.9 MB"; 1 kB = 1024 bytes). */
+/** Bytes as the widget formats them in English ("812 kB", "1,012 kB", "14.9 MB"; 1 kB = 1024 bytes). */
 function parseBytes(text) {
-  const [, number, unit] = text.match(/^([\d.]+) (kB|MB)$/);
-  return Number(number) * (unit === "MB" ? 1024 * 1024 : 1024);
+  const [, number, unit] = text.match(/^([\d,.]+) (kB|MB)$/) ?? assert.fail(`not a size: "${text}"`);
+  return Number(number.replaceAll(",", "")) * (unit === "MB" ? 1024 * 1024 : 1024);
 }
 
 /** Each widget of `page`: check the reference solution, then the starter; their statuses. */

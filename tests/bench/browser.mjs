@@ -154,6 +154,12 @@ worker.onmessage = ({ data }) => {
   else if (data.type === "failed") window.failed = data.error;
   else if (data.id) { pending.get(data.id)(data); pending.delete(data.id); }
 };
+// The engine, fetched by the page while the worker starts, as engine-download.js does.
+const [module, image] = await Promise.all([
+  WebAssembly.compileStreaming(fetch("pkg/pykata_wasm_bg.wasm")),
+  fetch("pkg/pykata_wasm_bg.image").then((response) => response.arrayBuffer()),
+]);
+worker.postMessage({ op: "start", module, image });
 window.pyRun = (source) => new Promise((resolve) => {
   const id = next++;
   pending.set(id, (data) => resolve(data.ok ? { stdout: data.result.stdout, error: data.result.error ?? null } : { error: data.error }));
@@ -619,8 +625,9 @@ the npm \`pyodide\` package (a devDependency), served from \`/pyodide/\` with \`
 bench writes exactly as \`pykata build\` writes pykata's (brotli -q 11 with a 16 MiB window,
 gzip -9). Pyodide's page is its documented minimum: \`import { loadPyodide } from
 "./pyodide/pyodide.mjs"\`, \`await loadPyodide({ indexURL })\`, then \`runPython\` on the page.
-pykata's page starts the built \`worker.js\` as a module worker, exactly as the widget does, and
-posts it \`{op: "run"}\` messages. "First result" is \`print(1)\` having run; for pykata "ready"
+pykata's page does what the widget does: it starts the built \`worker.js\` as a module worker,
+meanwhile fetches the engine (compiled as it downloads) and its image, sends them to the worker
+(\`{op: "start"}\`), and posts it \`{op: "run"}\` messages. "First result" is \`print(1)\` having run; for pykata "ready"
 is the worker's \`ready\` message (wasm compiled and instantiated, the engine's pre-started image
 copied in, so the interpreter has started; without an image the worker would start it before
 taking the first message), for Pyodide \`loadPyodide\` resolving (interpreter started). Cold: a new browser profile

@@ -599,11 +599,15 @@ test("the engine starts at once for a widget on screen, and only on scrolling fo
     );
     assert.equal(intersecting, false, "the widget is below the fold");
     assert.equal(await other.evaluate(() => window.workersMade), 0, "a widget out of view started the engine");
+    // The page asks for the engine the moment the widget wakes it: listen before that.
+    const engineAsked = () => other.waitForRequest((request) => request.url().endsWith(".wasm"), { timeout: 10000 });
+    let asked = engineAsked();
     await other.locator("py-kata").scrollIntoViewIfNeeded();
-    await other.waitForRequest((request) => request.url().endsWith(".wasm"), { timeout: 10000 });
+    await asked;
 
+    asked = engineAsked();
     await other.goto(`${base}fold-above.html`);
-    await other.waitForRequest((request) => request.url().endsWith(".wasm"), { timeout: 10000 });
+    await asked;
   } finally {
     await other.close();
   }

@@ -25,7 +25,17 @@ class ScriptedWorker {
 
 globalThis.Worker = ScriptedWorker;
 globalThis.location = { origin: "file://" };
-const { EngineClient } = await import("../widget/engine-client.js");
+const { EngineClient: PageEngineClient } = await import("../widget/engine-client.js");
+
+/** A client whose engine download never ends: the tests play the worker's part by hand. */
+class EngineClient extends PageEngineClient {
+  constructor(files = () => new Promise(() => {})) {
+    super(files);
+  }
+}
+
+/** Let promise callbacks run. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 beforeEach(() => {
   ScriptedWorker.all = [];
@@ -155,15 +165,55 @@ test("a crash is reported as such and the broken worker is replaced", async () =
 });
 
 test("progress and readiness reach listeners", () => {
-  const client = new EngineClient();
+  /** @type {(progress: { loaded: number, total: number }) => void} */
+  let report = () => {};
+  const client = new EngineClient((onProgress) => {
+    report = onProgress;
+    return new Promise(() => {});
+  });
   const seen = [];
   client.addEventListener("progress", (event) => seen.push(`${event.detail.loaded}/${event.detail.total}`));
   client.addEventListener("state", (event) => seen.push(event.detail.state));
   client.warm();
   const [worker] = ScriptedWorker.all;
-  worker.answer({ type: "progress", loaded: 10, total: 100 });
+  report({ loaded: 10, total: 100 });
   worker.answer({ type: "ready" });
   assert.deepEqual(seen, ["loading", "10/100", "ready"]);
+});
+
+test("every worker starts from the engine the page downloaded, a fresh one too", async () => {
+  const files = { module: { compiled: true }, image: new ArrayBuffer(8) };
+  const client = new EngineClient(() => Promise.resolve(files));
+  const pending = client.request({ op: "run", source: "1" }, 1000);
+  await settle();
+  const [worker] = ScriptedWorker.all;
+  const start = worker.sent.find((message) => message.op === "start");
+  assert.equal(start?.module, files.module);
+  assert.equal(start?.image, files.image);
+  worker.answer({ id: worker.sent[0].id, ok: false, error: "unreachable", crashed: true });
+  await assert.rejects(pending);
+  client.warm();
+  await settle();
+  const [, fresh] = ScriptedWorker.all;
+  assert.deepEqual(fresh.sent, [{ op: "start", ...files }], "the fresh worker's first message is the engine");
+});
+
+test("an engine that cannot be downloaded fails the requests, and the next one tries again", async () => {
+  let attempts = 0;
+  const client = new EngineClient(() => {
+    attempts++;
+    return attempts === 1 ? Promise.reject(new Error("could not load the Python engine (HTTP 404)")) : new Promise(() => {});
+  });
+  const states = [];
+  client.addEventListener("state", (event) => states.push(event.detail));
+  const pending = client.request({ op: "run", source: "1" }, 1000);
+  await assert.rejects(pending, /HTTP 404/);
+  const [worker] = ScriptedWorker.all;
+  assert.equal(worker.terminated, true, "a worker that will never get its engine is not kept");
+  assert.deepEqual(states.at(-1), { state: "failed", error: "could not load the Python engine (HTTP 404)" });
+  client.request({ op: "run", source: "2" }, 1000).catch(() => {});
+  assert.equal(ScriptedWorker.all.length, 2);
+  assert.equal(attempts, 2, "the download is tried again");
 });
 
 test("a worker that asks to retire is replaced once idle, never with work in flight", async () => {

@@ -4,6 +4,7 @@
 // widget that pressed it). The page itself never runs Python, so it never freezes.
 
 /** @import { Budget, Exercise, ModuleCode, Report, RunOutput, TestResult, Validation } from "./engine.js" */
+import { engineFiles } from "./engine-download.js";
 
 /**
  * Where to resume a grading stopped when check `hung` ran out of its budget (the engine's
@@ -28,17 +29,21 @@
  */
 
 /**
+ * The worker's first message: the engine, which the page fetched (engine-download.js).
+ * @typedef {{ op: "start" } & import("./engine-download.js").EngineFiles} Start
+ */
+
+/**
  * What the worker answers each `op` with: the engine's own types.
  * @typedef {{ validate: Validation, grade: Report, run: RunOutput, preload: null }} Results
  */
 
 /**
- * What the worker posts: download progress, its state, whether it is fetching the standard
+ * What the worker posts: its state, whether it is fetching the standard
  * library in the middle of an import (time no budget counts), and the answer to request `id`
  * (`retire`: the engine has grown past its threshold; `crashed`: the call broke the engine,
  * `budget` says why when known).
- * @typedef {{ type: "progress", loaded: number, total: number }
- *   | { type: "library", loading: boolean }
+ * @typedef {{ type: "library", loading: boolean }
  *   | { type: "ready", image: import("./engine-image.js").Restored | "missing" }
  *   | { type: "failed", error: string }
  *   | { type: "event", id: number, event: EngineEvent }
@@ -111,16 +116,27 @@ export class EngineClient extends EventTarget {
   /** "idle" before the first start, then "loading", "ready" or "failed".
    * @type {EngineState} */
   state = "idle";
+  /** Where the engine comes from. @type {typeof engineFiles} */
+  #files;
+
+  /** @param {typeof engineFiles} [files] the engine's download (tests give another) */
+  constructor(files = engineFiles) {
+    super();
+    this.#files = files;
+  }
 
   #spawn() {
     const worker = startWorker(WORKER_URL);
     this.#worker = worker;
     this.#set("loading");
+    // The engine downloads here while the worker starts; a later worker gets it at once.
+    this.#files((progress) => this.dispatchEvent(new CustomEvent("progress", { detail: progress }))).then(
+      (files) => worker.postMessage(/** @type {Start} */ ({ op: "start", ...files })),
+      (error) => {
+        if (this.#worker === worker) this.#fail(String(error?.message ?? error));
+      },
+    );
     worker.onmessage = (/** @type {MessageEvent<WorkerMessage>} */ { data }) => {
-      if (data.type === "progress") {
-        this.dispatchEvent(new CustomEvent("progress", { detail: data }));
-        return;
-      }
       if (data.type === "ready") {
         if (data.image in IMAGE_REFUSED) console.warn(`pykata: ${IMAGE_REFUSED[data.image]}; Python was started without it`);
         return this.#set("ready");
@@ -146,11 +162,17 @@ export class EngineClient extends EventTarget {
     };
     worker.onerror = (event) => {
       event.preventDefault?.();
-      this.#set("failed", event.message || "the Python engine crashed");
-      this.#failAll(new Error(event.message || "the Python engine crashed"));
-      this.#worker?.terminate();
-      this.#worker = null;
+      this.#fail(event.message || "the Python engine crashed");
     };
+  }
+
+  /** The engine could not be had (`message` says why): every request fails, and the next one
+   * starts a fresh worker, which tries again. @param {string} message */
+  #fail(message) {
+    this.#set("failed", message);
+    this.#failAll(new Error(message));
+    this.#worker?.terminate();
+    this.#worker = null;
   }
 
   /** @param {EngineState} state @param {string} [error] */

@@ -1,16 +1,15 @@
 // The engine's home: a module worker holding one PyKata instance, shared by every widget on
-// the page. Messages in: {id, op: "validate" | "grade" | "run" | "preload", events, ...}; out: {type: "progress", loaded,
-// total}, {type: "ready"}, {type: "event", id, event} (with `events`: the engine's events, posted
-// as they happen, while the call still runs) and {id, ok, result | error}. A runaway program is stopped by
+// the page. Messages in: first {op: "start", module, image} (the engine the page fetched), then
+// {id, op: "validate" | "grade" | "run" | "preload", events, ...}; out: {type: "ready"},
+// {type: "event", id, event} (with `events`: the engine's events, posted as they happen, while
+// the call still runs) and {id, ok, result | error}. A runaway program is stopped by
 // terminating this worker, never by blocking the page.
-/** @import { EngineEvent, Request, WorkerMessage } from "./engine-client.js" */
+/** @import { EngineEvent, Request, Start, WorkerMessage } from "./engine-client.js" */
 /** @import { Report, RunOutput, Validation } from "./engine.js" */
 /** @typedef {import("./pkg/pykata_wasm.js").PyKata} Engine */
 import { crashCause } from "./crash.js";
 import { restoreImage } from "./engine-image.js";
 
-const WASM_URL = new URL("./pkg/pykata_wasm_bg.wasm", import.meta.url);
-const IMAGE_URL = new URL("./pkg/pykata_wasm_bg.image", import.meta.url);
 const STDLIB_URL = new URL("./pkg/pykata_stdlib.bin", import.meta.url);
 
 /** The standard library's bytes, fetched ahead of need (`preloadAfter`) until the engine takes
@@ -52,14 +51,15 @@ Object.assign(self, {
     }
   },
 });
-// All start at once: the engine's download does not wait for its glue code to arrive.
-const download = fetch(WASM_URL);
+// The page fetches and compiles the engine (engine-download.js) while this worker starts, and
+// sends it in its first message (`Start`); the glue code meanwhile arrives here.
 const glue = import("./pkg/pykata_wasm.js");
-/** The engine's pre-started image (engine-image.js), or null where the host has none: Python
- * then starts the slow way. */
-const image = fetch(IMAGE_URL)
-  .then((response) => (response.ok ? response.arrayBuffer() : null))
-  .catch(() => null);
+/** The engine's files, once the page has sent them. @type {(files: Start) => void} */
+let started = () => {};
+/** @type {Promise<Start>} */
+const files = new Promise((resolve) => {
+  started = resolve;
+});
 /** The `PyKata` class, once the engine is initialised.
  * @type {typeof import("./pkg/pykata_wasm.js").PyKata | null} */
 let PyKata = null;
@@ -70,57 +70,12 @@ let validateExercise = null;
 /** Tell the page (engine-client.js). @param {WorkerMessage} message */
 const post = (message) => self.postMessage(message);
 
-/** Read `response`, reporting its bytes as they arrive (`total` 0 when unknown); with `keep`,
- * return them.
- * @template {boolean} Keep
- * @param {Response} response
- * @param {Keep} keep
- * @returns {Promise<Keep extends true ? ArrayBuffer : null>} */
-async function read(response, keep) {
-  // The bytes read here are unpacked, so a compressed response's Content-Length (the packed
-  // size) is no total. From another origin (a CDN: a "cors" response) Content-Encoding cannot be
-  // read — it is not a CORS-safelisted header, and CDNs do not expose it — so whether the length
-  // is the packed or the unpacked size is unknowable: no total then either (CDNs compress).
-  // And never more loaded than a total: past it, the length was not the unpacked size.
-  const compressed = response.headers.get("content-encoding");
-  const hidden = response.type === "cors" && !compressed;
-  let total = compressed || hidden ? 0 : Number(response.headers.get("content-length")) || 0;
-  const reader = /** @type {ReadableStream<Uint8Array<ArrayBuffer>>} */ (response.body).getReader();
-  const chunks = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (keep) chunks.push(value);
-    loaded += value.length;
-    if (loaded > total) total = 0;
-    post({ type: "progress", loaded, total });
-  }
-  return /** @type {any} */ (keep ? new Blob(chunks).arrayBuffer() : null);
-}
-
-/** Download and compile the wasm module. Where the server labels it `application/wasm`, the
- * browser's own response goes to `compileStreaming`, which compiles while it downloads and
- * lets Chromium keep the compiled code for the next visit (a clone is read for the progress
- * bar); a host that labels it otherwise still works, compiling once it has arrived. */
-async function compile() {
-  const response = await download;
-  if (!response.ok) throw new Error(`could not load the Python engine (HTTP ${response.status})`);
-  if (!response.headers.get("content-type")?.startsWith("application/wasm")) {
-    return WebAssembly.compile(await read(response, true));
-  }
-  const progress = read(response.clone(), false);
-  const module = await WebAssembly.compileStreaming(response);
-  await progress;
-  return module;
-}
-
 /** The engine module, initialised: enough to validate exercises, which needs no interpreter. */
-const initialised = Promise.all([glue, compile(), image]).then(async ([{ default: init, PyKata: api, validateExercise: validate }, module, bytes]) => {
+const initialised = Promise.all([glue, files]).then(async ([{ default: init, PyKata: api, validateExercise: validate }, { module, image }]) => {
   const wasm = await init({ module_or_path: module });
   // Before any call into the instance: with the image copied in, Python has started.
   // The page says why an image was refused (a worker's console is easily missed).
-  const restored = bytes ? restoreImage(module, wasm, bytes) : "missing";
+  const restored = image ? restoreImage(module, wasm, image) : "missing";
   PyKata = api;
   validateExercise = validate;
   post({ type: "ready", image: restored });
@@ -202,7 +157,8 @@ function warmUp(engine) {
 
 // What the engine's calls answer is typed `any` by wasm-bindgen: the annotations below say
 // which Rust type each serialises (crates/wasm/src/lib.rs).
-self.onmessage = async (/** @type {MessageEvent<Request & { id: number }>} */ { data }) => {
+self.onmessage = async (/** @type {MessageEvent<Start | Request & { id: number }>} */ { data }) => {
+  if (data.op === "start") return started(data);
   const { id } = data;
   try {
     if (data.op === "validate") {
