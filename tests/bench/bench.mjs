@@ -81,14 +81,15 @@ warm.sort((a, b) => a - b);
 console.log(JSON.stringify({ compile, instantiate, restore, ready: restore + firstRun, firstRun, firstCheck, preload, starterCheck, warmCheck: warm[2], checks: report.tests.length }));
 `;
 
-/** Timings in fresh Node processes, the engine's image copied in (`mode` "image") or not. */
-function nodeTimings(exerciseJson, solution, mode) {
+/** Timings in fresh Node processes, the engine's image copied in (`mode` "image") or not;
+ * `flags` are Node's (V8's). */
+function nodeTimings(exerciseJson, solution, mode, flags = []) {
   const runs = [];
   const imageModule = pathToFileURL(join(ROOT, "www/widget/engine-image.js")).href;
   for (let i = 0; i < RUNS; i++) {
     const out = execFileSync(
       process.execPath,
-      ["--input-type=module", "-e", probe, join(ROOT, "www/pkg"), exerciseJson, solution, imageModule, mode],
+      [...flags, "--input-type=module", "-e", probe, join(ROOT, "www/pkg"), exerciseJson, solution, imageModule, mode],
       { encoding: "utf8" },
     );
     runs.push(JSON.parse(out));
@@ -151,8 +152,12 @@ const tarball = npmTarball();
 const siteTotal = (key) => site.reduce((sum, s) => sum + s[key], 0);
 const index = JSON.parse(readFileSync(join(SITE, "exercises/index.json"), "utf8"));
 const first = index.packs.find((p) => p.id === "decorators").exercises[0];
-const timingsOf = (mode) => nodeTimings(join(SITE, first.src), join(ROOT, "exercises/decorators", first.id, "solution.py"), mode);
+const timingsOf = (mode, flags) => nodeTimings(join(SITE, first.src), join(ROOT, "exercises/decorators", first.id, "solution.py"), mode, flags);
 const imaged = timingsOf("image");
+// Where the first run's time goes: V8 compiles a wasm function the first time it is called
+// (lazily); told to compile them all in WebAssembly.compile instead, the first run is left
+// with Python's own work.
+const eager = timingsOf("image", ["--no-wasm-lazy-compilation"]);
 const plain = timingsOf("plain");
 const native = nativeRate();
 const batch = batchRate();
@@ -185,19 +190,23 @@ response bodies in all. Pyodide ${PYODIDE_VERSION}'s sizes are in the side-by-si
 
 Each column is a fresh Node process per run: on the left the engine's pre-started image is
 copied into the new instance (as the browser worker does when the host serves the image), on
-the right Python starts in the instance itself (a host without the image).
+the right Python starts in the instance itself (a host without the image). The middle column
+is the left one with V8 told to compile every function of the module in
+\`WebAssembly.compile\` (\`node --no-wasm-lazy-compilation\`), where by default it compiles
+each function the first time it is called: it shows how much of a first call is that
+compiling rather than Python's work (browsers compile lazily; no page can ask otherwise).
 
-| step | from the image | Python started here |
-|---|---|---|
-| \`WebAssembly.compile\` | ${ms(imaged.compile)} | ${ms(plain.compile)} |
-| instantiate + \`new PyKata()\` | ${ms(imaged.instantiate)} | ${ms(plain.instantiate)} |
-| copying the image in | ${ms(imaged.restore)} | — |
-| first run of \`pass\` (with no image: interpreter start + pykata's runner import, with the standard library read from disk; \`traceback\` is left for later) | ${ms(imaged.firstRun)} | ${ms(plain.firstRun)} |
-| **interpreter ready after instantiate** (image copied + that first run) | **${ms(imaged.ready)}** | **${ms(plain.ready)}** |
-| first Check of \`decorators/${first.id}\` (${imaged.checks} checks, reference solution) | ${ms(imaged.firstCheck)} | ${ms(plain.firstCheck)} |
-| \`preload()\`: importing ahead of need what describes an exception (\`traceback\`, with \`inspect\` and \`dataclasses\`), as the worker does once idle (from the image: the standard library read from disk first) | ${ms(imaged.preload)} | ${ms(plain.preload)} |
-| then a first Check of the starter (it raises) | ${ms(imaged.starterCheck)} | ${ms(plain.starterCheck)} |
-| later Check of the reference solution (the interpreter, reset, is reused) | ${ms(imaged.warmCheck)} | ${ms(plain.warmCheck)} |
+| step | from the image | from the image, compiled eagerly | Python started here |
+|---|---|---|---|
+| \`WebAssembly.compile\` | ${ms(imaged.compile)} | ${ms(eager.compile)} | ${ms(plain.compile)} |
+| instantiate + \`new PyKata()\` | ${ms(imaged.instantiate)} | ${ms(eager.instantiate)} | ${ms(plain.instantiate)} |
+| copying the image in | ${ms(imaged.restore)} | ${ms(eager.restore)} | — |
+| first run of \`pass\` (with no image: interpreter start + pykata's runner import, with the standard library read from disk; \`traceback\` is left for later) | ${ms(imaged.firstRun)} | ${ms(eager.firstRun)} | ${ms(plain.firstRun)} |
+| **interpreter ready after instantiate** (image copied + that first run) | **${ms(imaged.ready)}** | **${ms(eager.ready)}** | **${ms(plain.ready)}** |
+| first Check of \`decorators/${first.id}\` (${imaged.checks} checks, reference solution) | ${ms(imaged.firstCheck)} | ${ms(eager.firstCheck)} | ${ms(plain.firstCheck)} |
+| \`preload()\`: importing ahead of need what describes an exception (\`traceback\`, with \`inspect\` and \`dataclasses\`), as the worker does once idle (from the image: the standard library read from disk first) | ${ms(imaged.preload)} | ${ms(eager.preload)} | ${ms(plain.preload)} |
+| then a first Check of the starter (it raises) | ${ms(imaged.starterCheck)} | ${ms(eager.starterCheck)} | ${ms(plain.starterCheck)} |
+| later Check of the reference solution (the interpreter, reset, is reused) | ${ms(imaged.warmCheck)} | ${ms(eager.warmCheck)} | ${ms(plain.warmCheck)} |
 
 ## Native
 

@@ -399,8 +399,32 @@ async function warmChecks(browser, base, log) {
     }
     return times;
   });
+  // Stop an endless Run, then Check: the page replaces the stopped worker, and the time is
+  // what that costs the learner (the worker is counted before, so retirements are not mixed in).
+  const workersBeforeStops = workers;
+  const afterStop = [];
+  for (let i = 0; i < 5; i++) {
+    afterStop.push(
+      await page.evaluate(async () => {
+        const el = document.querySelector("py-kata");
+        const solution = el.exercise.solution;
+        // It prints first: once that shows, the loop is running in the worker.
+        el.code = "print('looping')\nwhile True:\n    pass\n";
+        const running = el.run();
+        const output = () => el.shadowRoot.querySelector(".pk-output .stdout")?.textContent ?? "";
+        while (!output().includes("looping")) await new Promise((r) => setTimeout(r, 5));
+        el.shadowRoot.querySelector('[data-action="stop"]').click();
+        if ((await running) !== null) throw new Error("the endless Run was not stopped");
+        const t = performance.now();
+        el.code = solution;
+        const report = await el.check();
+        if (report?.status !== "pass") throw new Error(`after Stop: ${report?.status}`);
+        return performance.now() - t;
+      }),
+    );
+  }
   await context.close();
-  log(`  warm Checks: ${perExercise.length} exercises, worker started ${workers} time(s)`);
+  log(`  warm Checks: ${perExercise.length} exercises, worker started ${workersBeforeStops} time(s); after Stop ${afterStop.map((x) => x.toFixed(0)).join(", ")} ms`);
   const sorted = [...perExercise].sort((a, b) => a.ms - b.ms);
   return {
     count: perExercise.length,
@@ -409,7 +433,9 @@ async function warmChecks(browser, base, log) {
     slowest: sorted.at(-1),
     logCalls: median(logCalls),
     logCallsRuns: logCalls.length,
-    workersStarted: workers,
+    workersStarted: workersBeforeStops,
+    afterStop: median(afterStop),
+    afterStopRuns: afterStop,
   };
 }
 
@@ -595,6 +621,7 @@ a fresh browser with a new profile (empty disk cache), each warm run a reload in
 | the same, reloaded with the browser cache warm (304s) | ${ms(w.warm)} | ${w.warmRuns.map((x) => x.toFixed(0)).join(", ")} |
 | a Check on a warm worker: median over the ${b.checks.count} built-in exercises' reference solutions (each the median of 3) | ${ms(b.checks.median)} | fastest ${b.checks.fastest.name} ${ms(b.checks.fastest.ms)}, slowest ${b.checks.slowest.name} ${ms(b.checks.slowest.ms)} |
 | a Check of \`decorators/log-calls\` on a warm worker, repeated | ${ms(b.checks.logCalls)} | median of ${b.checks.logCallsRuns} |
+| a Check of it right after Stop ended an endless Run: the page starts a fresh worker with the engine it keeps (nothing fetched or compiled again) | ${ms(b.checks.afterStop)} | ${b.checks.afterStopRuns.map((x) => x.toFixed(0)).join(", ")} |
 
 A warm-worker Check is \`el.check()\` to its promise resolving, results drawn; the worker
 grades in the interpreter it started on load, reset after every submission. During the warm Checks the
