@@ -142,6 +142,19 @@ const WIDGET_PAGE = `<!doctype html>
 <body><py-kata src="exercises/decorators/log-calls.json"></py-kata></body></html>
 `;
 
+// The engine's two files and nothing else, fetched as the page fetches them (`decoded`: the
+// browser decodes the brotli the server sends) or as opaque bytes (the `.br` twins, which the
+// server sends as they are): what moving the bytes into a page costs, before any compiling.
+const DOWNLOAD_PAGE = (files) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>pykata bench: download</title>
+<script type="module">
+const start = performance.now();
+window.benchDownload = Promise.all(${JSON.stringify(files)}.map((f) => fetch(f).then((r) => r.arrayBuffer())))
+  .then((buffers) => ({ ms: performance.now() - start, bytes: buffers.reduce((n, b) => n + b.byteLength, 0) }));
+</script></head><body></body></html>
+`;
+const ENGINE_FILES = ["pkg/pykata_wasm_bg.wasm", "pkg/pykata_wasm_bg.image"];
+
 // The engine alone, as engine-client.js drives it: a module worker from the built worker.js.
 const ENGINE_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>pykata bench: engine</title>
@@ -206,8 +219,22 @@ function benchRoot(pyodideDir) {
   writeFileSync(join(root, "bench-widget.html"), WIDGET_PAGE);
   writeFileSync(join(root, "bench-engine.html"), ENGINE_PAGE);
   writeFileSync(join(root, "bench-pyodide.html"), PYODIDE_PAGE);
+  writeFileSync(join(root, "bench-download.html"), DOWNLOAD_PAGE(ENGINE_FILES));
+  writeFileSync(join(root, "bench-download-br.html"), DOWNLOAD_PAGE(ENGINE_FILES.map((f) => `${f}.br`)));
+  // The same site without the engine's pre-started image (a 404, as on a host that does not
+  // serve it): Python then starts in the worker, as before the image existed.
+  const bare = join(root, NO_IMAGE);
+  mkdirSync(join(bare, "pkg"), { recursive: true });
+  for (const entry of readdirSync(SITE)) if (entry !== "pkg") symlinkSync(join(SITE, entry), join(bare, entry));
+  for (const entry of readdirSync(join(SITE, "pkg"))) {
+    if (!entry.startsWith("pykata_wasm_bg.image")) symlinkSync(join(SITE, "pkg", entry), join(bare, "pkg", entry));
+  }
+  writeFileSync(join(bare, "bench-widget.html"), WIDGET_PAGE);
   return root;
 }
+
+/** Where the bench serves the site without the engine's image. */
+const NO_IMAGE = "no-image";
 
 // ---------------------------------------------------------------------------------------------
 // Network accounting, at the server: every response with its status, content-encoding and body
@@ -308,6 +335,26 @@ async function widgetLoad(page, load) {
   if (status !== "pass") throw new Error(`the reference solution got "${status}" in the browser`);
   const checkPressedAt = await page.evaluate(() => window.benchCheckAt);
   return { ms: at, wall, checkPressedAt };
+}
+
+/** The engine's files alone (a `bench-download*.html` page): a fresh profile per run, then a
+ * reload in it; each the time from the page's first fetch to the last byte arriving. */
+async function downloadColdWarm(url, runs) {
+  const cold = [];
+  const warm = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const { context, close } = await freshProfile();
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    const first = await page.evaluate(() => window.benchDownload);
+    cold.push(first.ms);
+    bytes = first.bytes;
+    await page.reload();
+    warm.push((await page.evaluate(() => window.benchDownload)).ms);
+    await close();
+  }
+  return { bytes, cold: median(cold), coldRuns: cold, warm: median(warm), warmRuns: warm };
 }
 
 /** A cold page: a fresh context (empty cache) per run; then, in the same context, a reload. */
@@ -532,6 +579,13 @@ export async function browserBench({ runs = 5, log = console.error } = {}) {
     const widget = await widgetColdWarm(base, served, solution, runs, log);
     // What each file the cold page fetched would be with brotli -q 11, whatever was sent.
     for (const r of widget.coldNetwork) r.sizes = sizesOf(join(root, r.path));
+    log("browser: the widget page without the engine's image, cold and warm cache");
+    const noImage = await widgetColdWarm(`${base}${NO_IMAGE}/`, served, solution, runs, log);
+    log("browser: the engine's files alone, decoded and as opaque brotli");
+    const download = {
+      decoded: await downloadColdWarm(`${base}bench-download.html`, runs),
+      opaque: await downloadColdWarm(`${base}bench-download-br.html`, runs),
+    };
     log("browser: warm Checks of every built-in exercise");
     const checks = await warmChecks(browser, base, log);
     log("browser: pykata's engine alone, and the workloads");
@@ -547,6 +601,8 @@ export async function browserBench({ runs = 5, log = console.error } = {}) {
       runs,
       chromium: browser.version(),
       widget,
+      noImage,
+      download,
       checks,
       pykata,
       pyodide: { ...pyo, sizes: pyodide.sizes },
@@ -562,6 +618,7 @@ export async function browserBench({ runs = 5, log = console.error } = {}) {
 // The report.
 
 const ms = (x) => `${x.toFixed(0)} ms`;
+const ratio = (part, whole) => `${(part / whole).toFixed(2)}×`;
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 const size = (bytes) => (bytes >= 1024 * 1024 ? mib(bytes) : bytes >= 1024 ? kib(bytes) : `${bytes} B`);
@@ -577,6 +634,7 @@ function transferTable(network) {
 
 export function browserSections(b, { loadavg, machine }) {
   const w = b.widget;
+  const dl = b.download;
   const cold = transferTable(w.coldNetwork);
   const warm = transferTable(w.warmNetwork);
   const encodings = [...new Set(w.coldNetwork.filter((r) => r.bytes > 1024).map((r) => r.encoding ?? "uncompressed"))].join(" and ");
@@ -619,6 +677,8 @@ a fresh browser with a new profile (empty disk cache), each warm run a reload in
 | … of which: the widget had its exercise and Check was pressed at | ${ms(w.coldCheckPressed)} | |
 | … of which: the server had sent the wasm (first run; ${wasmRow ? `${size(wasmRow.bytes)}, ${wasmRow.encoding ?? "uncompressed"}` : "?"}) at | ${w.coldWasmDownloaded === null ? "?" : ms(w.coldWasmDownloaded)} | |
 | the same, reloaded with the browser cache warm (304s) | ${ms(w.warm)} | ${w.warmRuns.map((x) => x.toFixed(0)).join(", ")} |
+| without the engine's pre-started image (the host answers it 404, so Python starts in the worker, as before the image existed): cold | ${ms(b.noImage.cold)} | ${b.noImage.coldRuns.map((x) => x.toFixed(0)).join(", ")} |
+| … and reloaded with the browser cache warm | ${ms(b.noImage.warm)} | ${b.noImage.warmRuns.map((x) => x.toFixed(0)).join(", ")} |
 | a Check on a warm worker: median over the ${b.checks.count} built-in exercises' reference solutions (each the median of 3) | ${ms(b.checks.median)} | fastest ${b.checks.fastest.name} ${ms(b.checks.fastest.ms)}, slowest ${b.checks.slowest.name} ${ms(b.checks.slowest.ms)} |
 | a Check of \`decorators/log-calls\` on a warm worker, repeated | ${ms(b.checks.logCalls)} | median of ${b.checks.logCallsRuns} |
 | a Check of it right after Stop ended an endless Run: the page starts a fresh worker with the engine it keeps (nothing fetched or compiled again) | ${ms(b.checks.afterStop)} | ${b.checks.afterStopRuns.map((x) => x.toFixed(0)).join(", ")} |
@@ -643,6 +703,21 @@ ${w.coldAfter.length ? w.coldAfter.map((r) => `\`${r.path}\` (${size(r.bytes)} s
 
 With the cache warm the same page fetched ${w.warmNetwork.length} files and the server answered
 ${w.warmNetwork.filter((r) => r.status === 304).length} of them with 304 (${size(warm.total)} of bodies sent).
+
+What moving the engine's two files into a page costs, before anything is compiled: a page that
+only fetches the wasm and its image (\`fetch\` → \`arrayBuffer\`, both at once; from its first
+fetch to the last byte), in a fresh browser and then reloaded, and the same page fetching their
+\`.br\` twins, which the server sends as opaque bytes (the same bytes on the wire, nothing decoded):
+
+| the engine's files alone | bytes the page received | cache empty | runs | cache warm (304s) | runs |
+|---|---|---|---|---|---|
+| as the widget fetches them (brotli, decoded by the browser) | ${size(dl.decoded.bytes)} | ${ms(dl.decoded.cold)} | ${dl.decoded.coldRuns.map((x) => x.toFixed(0)).join(", ")} | ${ms(dl.decoded.warm)} | ${dl.decoded.warmRuns.map((x) => x.toFixed(0)).join(", ")} |
+| their brotli bytes, not decoded | ${size(dl.opaque.bytes)} | ${ms(dl.opaque.cold)} | ${dl.opaque.coldRuns.map((x) => x.toFixed(0)).join(", ")} | ${ms(dl.opaque.warm)} | ${dl.opaque.warmRuns.map((x) => x.toFixed(0)).join(", ")} |
+
+From localhost the network costs nothing, so the difference is the browser's own work per byte
+it hands the page (decoding, the disk cache, passing the bytes between its processes): on a
+machine like this one, time to a first result follows the engine's decoded size, not its
+compressed size.
 
 ## Side by side with Pyodide ${y.version}
 
@@ -669,6 +744,10 @@ taking the first message), for Pyodide \`loadPyodide\` resolving (interpreter st
 | cold: navigation → \`print(1)\` done | ${ms(p.coldFirst)} | ${ms(y.coldFirst)} |
 | warm cache: navigation → engine ready | ${ms(p.warmReady)} | ${ms(y.warmReady)} |
 | warm cache: navigation → \`print(1)\` done | ${ms(p.warmFirst)} | ${ms(y.warmFirst)} |
+
+The widget page's first Check result (above) as a share of Pyodide's "ready" in this run: cold
+${ratio(w.cold, y.coldReady)} (without the engine's image ${ratio(b.noImage.cold, y.coldReady)}), warm cache
+${ratio(w.warm, y.warmReady)} (without the image ${ratio(b.noImage.warm, y.warmReady)}).
 
 Pyodide's files fetched on load (sizes of the files; compressed as above):
 
