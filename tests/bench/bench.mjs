@@ -6,7 +6,8 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, SITE, PYKATA } from "../support.mjs";
-import { browserBench, browserSections, sizesOf, PYODIDE_VERSION } from "./browser.mjs";
+import { browserBench, browserSections, compressed, sizesOf, PYODIDE_VERSION } from "./browser.mjs";
+import { codeByCrate } from "./wasm-bytes.mjs";
 
 const RUNS = 5;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -159,6 +160,25 @@ const imaged = timingsOf("image");
 // with Python's own work.
 const eager = timingsOf("image", ["--no-wasm-lazy-compilation"]);
 const plain = timingsOf("plain");
+/** The linked module's code by crate (the largest, then the rest together), each crate's
+ * function bodies compressed on their own; null where `./x` did not say where the module is. */
+function crateTable() {
+  const file = process.env.PYKATA_LINKED_WASM;
+  if (!file) return null;
+  const { crates, code, data, names } = codeByCrate(file);
+  const shown = crates.slice(0, 16);
+  const rest = crates.slice(16);
+  const row = (label, group) => {
+    const bytes = group.reduce((sum, c) => sum + c.bytes, 0);
+    const brotli = compressed(Buffer.concat(group.flatMap((c) => c.bodies))).brotli.length;
+    const functions = group.reduce((sum, c) => sum + c.functions, 0);
+    return `| ${label} | ${functions} | ${mb(bytes)} | ${((100 * bytes) / code).toFixed(1)}% | ${kb(brotli)} |`;
+  };
+  const rows = [...shown.map((c) => row(`\`${c.crate}\``, [c])), row(`the other ${rest.length} crates`, rest)];
+  return { rows: rows.join("\n"), code, data, names };
+}
+
+const crates = crateTable();
 const native = nativeRate();
 const batch = batchRate();
 const ms = (x) => `${x.toFixed(0)} ms`;
@@ -186,6 +206,19 @@ module is the release build \`./x\` makes.
 In that run the server (\`www/serve.mjs\`) sent the large files ${coldEncodings}: ${mb(coldSent)} of
 response bodies in all. Pyodide ${PYODIDE_VERSION}'s sizes are in the side-by-side section below.
 
+${crates ? `### Where the engine's bytes are
+
+The module rustc links (before wasm-bindgen, which strips its function names): ${mb(crates.code)} of
+code and ${mb(crates.data)} of data (${mb(crates.names)} of names, which are not shipped). The code by
+the crate each function comes from: the first crate its mangled name names other than Rust's own
+\`core\`, \`alloc\` and \`std\` (so \`drop_in_place::<rustpython_vm::…>\` is the VM's); \`core\` keeps
+Rust's own library and the generic code whose name does not say for whom (closures' \`call_once\`,
+\`OnceCell\` initialisers). "brotli" compresses each row's function bodies on their own.
+
+| crate | functions | code | share | brotli |
+|---|---|---|---|---|
+${crates.rows}
+` : ""}
 ## Speed in Node (the real wasm module)
 
 Each column is a fresh Node process per run: on the left the engine's pre-started image is
