@@ -7,52 +7,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ID_SECTION, takeImage } from "./widget/engine-image.js";
+import { encodeLeb, leb, sections } from "./wasm-binary.mjs";
 
 const PAGE = 65536;
 const pkg = resolve(process.argv[2] ?? "www/pkg");
 const wasmFile = join(pkg, "pykata_wasm_bg.wasm");
-
-/** Read a LEB128 unsigned integer at `at`: [value, next offset]. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
-
-function encodeLeb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return out;
-}
-
-/** The module's sections: {id, start, end, body start}. */
-function sections(bytes) {
-  const found = [];
-  for (let at = 8; at < bytes.length; ) {
-    const id = bytes[at];
-    const [size, body] = leb(bytes, at + 1);
-    found.push({ id, start: at, body, end: body + size });
-    at = body + size;
-  }
-  return found;
-}
-
-/** The name of a custom section. */
-function customName(bytes, section) {
-  const [length, at] = leb(bytes, section.body);
-  return new TextDecoder().decode(bytes.subarray(at, at + length));
-}
 
 /** The lowest address an active data segment starts at: the stack lies below it. */
 function dataStart(bytes) {
@@ -77,7 +36,7 @@ function dataStart(bytes) {
 
 // Name the module: drop an id an earlier run added, hash the rest, append the id section.
 let bytes = new Uint8Array(readFileSync(wasmFile));
-const kept = sections(bytes).filter((s) => !(s.id === 0 && customName(bytes, s) === ID_SECTION));
+const kept = sections(bytes).filter((s) => s.name !== ID_SECTION);
 bytes = Buffer.concat([bytes.subarray(0, 8), ...kept.map((s) => bytes.subarray(s.start, s.end))]);
 const id = createHash("sha256").update(bytes).digest("hex");
 const name = new TextEncoder().encode(ID_SECTION);

@@ -1,36 +1,7 @@
-// Where the engine's bytes are: the code section of the wasm module rustc links (before
-// wasm-bindgen, which keeps its function names), by the crate each function comes from.
+// Where the engine's bytes are: the code section of the wasm module rustc links (which has
+// its functions' names; wasm-bindgen strips them), by the crate each function comes from.
 import { readFileSync } from "node:fs";
-
-/** A LEB128 unsigned integer at `at`: [value, next offset]. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value, at];
-}
-
-/** The module's sections: `{id, name, body, end}` (`name` for custom sections). */
-function sections(bytes) {
-  const found = [];
-  for (let at = 8; at < bytes.length; ) {
-    const id = bytes[at];
-    const [size, body] = leb(bytes, at + 1);
-    let name = null;
-    if (id === 0) {
-      const [length, start] = leb(bytes, body);
-      name = new TextDecoder().decode(bytes.subarray(start, start + length));
-    }
-    found.push({ id, name, body, end: body + size });
-    at = body + size;
-  }
-  return found;
-}
+import { leb, sections } from "../../www/wasm-binary.mjs";
 
 /** How many of the module's functions are imported (they come first in the index space). */
 function importedFunctions(bytes, section) {
