@@ -214,7 +214,7 @@ window.pyRun = async (source) => {
  * and Pyodide's files under pyodide/. */
 function benchRoot(pyodideDir) {
   const root = mkdtempSync(join(tmpdir(), "pykata-bench-site-"));
-  for (const entry of readdirSync(SITE)) symlinkSync(join(SITE, entry), join(root, entry));
+  linkSite(root);
   symlinkSync(pyodideDir, join(root, "pyodide"));
   writeFileSync(join(root, "bench-widget.html"), WIDGET_PAGE);
   writeFileSync(join(root, "bench-engine.html"), ENGINE_PAGE);
@@ -224,13 +224,16 @@ function benchRoot(pyodideDir) {
   // The same site without the engine's pre-started image (a 404, as on a host that does not
   // serve it): Python then starts in the worker, as before the image existed.
   const bare = join(root, NO_IMAGE);
-  mkdirSync(join(bare, "pkg"), { recursive: true });
-  for (const entry of readdirSync(SITE)) if (entry !== "pkg") symlinkSync(join(SITE, entry), join(bare, entry));
-  for (const entry of readdirSync(join(SITE, "pkg"))) {
-    if (!entry.startsWith("pykata_wasm_bg.image")) symlinkSync(join(SITE, "pkg", entry), join(bare, "pkg", entry));
-  }
+  linkSite(bare, (entry) => !entry.startsWith("pykata_wasm_bg.image"));
   writeFileSync(join(bare, "bench-widget.html"), WIDGET_PAGE);
   return root;
+}
+
+/** Link the built site's files into `dir` (made here), those of its `pkg/` that `keep`. */
+function linkSite(dir, keep = () => true) {
+  mkdirSync(join(dir, "pkg"), { recursive: true });
+  for (const entry of readdirSync(SITE)) if (entry !== "pkg") symlinkSync(join(SITE, entry), join(dir, entry));
+  for (const entry of readdirSync(join(SITE, "pkg")).filter(keep)) symlinkSync(join(SITE, "pkg", entry), join(dir, "pkg", entry));
 }
 
 /** Where the bench serves the site without the engine's image. */
@@ -471,7 +474,7 @@ async function warmChecks(browser, base, log) {
     );
   }
   await context.close();
-  log(`  warm Checks: ${perExercise.length} exercises, worker started ${workersBeforeStops} time(s); after Stop ${afterStop.map((x) => x.toFixed(0)).join(", ")} ms`);
+  log(`  warm Checks: ${perExercise.length} exercises, worker started ${workersBeforeStops} time(s); after Stop ${runList(afterStop)} ms`);
   const sorted = [...perExercise].sort((a, b) => a.ms - b.ms);
   return {
     count: perExercise.length,
@@ -618,6 +621,8 @@ export async function browserBench({ runs = 5, log = console.error } = {}) {
 // The report.
 
 const ms = (x) => `${x.toFixed(0)} ms`;
+/** Each run's time, in milliseconds, as a list. */
+const runList = (xs) => xs.map((x) => x.toFixed(0)).join(", ");
 const ratio = (part, whole) => `${(part / whole).toFixed(2)}×`;
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
@@ -673,15 +678,15 @@ a fresh browser with a new profile (empty disk cache), each warm run a reload in
 
 | measure | median | runs |
 |---|---|---|
-| cold page load → first Check result (\`decorators/log-calls\`), cache empty | ${ms(w.cold)} | ${w.coldRuns.map((x) => x.toFixed(0)).join(", ")} |
+| cold page load → first Check result (\`decorators/log-calls\`), cache empty | ${ms(w.cold)} | ${runList(w.coldRuns)} |
 | … of which: the widget had its exercise and Check was pressed at | ${ms(w.coldCheckPressed)} | |
 | … of which: the server had sent the wasm (first run; ${wasmRow ? `${size(wasmRow.bytes)}, ${wasmRow.encoding ?? "uncompressed"}` : "?"}) at | ${w.coldWasmDownloaded === null ? "?" : ms(w.coldWasmDownloaded)} | |
-| the same, reloaded with the browser cache warm (304s) | ${ms(w.warm)} | ${w.warmRuns.map((x) => x.toFixed(0)).join(", ")} |
-| without the engine's pre-started image (the host answers it 404, so Python starts in the worker, as before the image existed): cold | ${ms(b.noImage.cold)} | ${b.noImage.coldRuns.map((x) => x.toFixed(0)).join(", ")} |
-| … and reloaded with the browser cache warm | ${ms(b.noImage.warm)} | ${b.noImage.warmRuns.map((x) => x.toFixed(0)).join(", ")} |
+| the same, reloaded with the browser cache warm (304s) | ${ms(w.warm)} | ${runList(w.warmRuns)} |
+| without the engine's pre-started image (the host answers it 404, so Python starts in the worker, as before the image existed): cold | ${ms(b.noImage.cold)} | ${runList(b.noImage.coldRuns)} |
+| … and reloaded with the browser cache warm | ${ms(b.noImage.warm)} | ${runList(b.noImage.warmRuns)} |
 | a Check on a warm worker: median over the ${b.checks.count} built-in exercises' reference solutions (each the median of 3) | ${ms(b.checks.median)} | fastest ${b.checks.fastest.name} ${ms(b.checks.fastest.ms)}, slowest ${b.checks.slowest.name} ${ms(b.checks.slowest.ms)} |
 | a Check of \`decorators/log-calls\` on a warm worker, repeated | ${ms(b.checks.logCalls)} | median of ${b.checks.logCallsRuns} |
-| a Check of it right after Stop ended an endless Run: the page starts a fresh worker with the engine it keeps (nothing fetched or compiled again) | ${ms(b.checks.afterStop)} | ${b.checks.afterStopRuns.map((x) => x.toFixed(0)).join(", ")} |
+| a Check of it right after Stop ended an endless Run: the page starts a fresh worker with the engine it keeps (nothing fetched or compiled again) | ${ms(b.checks.afterStop)} | ${runList(b.checks.afterStopRuns)} |
 
 A warm-worker Check is \`el.check()\` to its promise resolving, results drawn; the worker
 grades in the interpreter it started on load, reset after every submission. During the warm Checks the
@@ -711,8 +716,8 @@ fetch to the last byte), in a fresh browser and then reloaded, and the same page
 
 | the engine's files alone | bytes the page received | cache empty | runs | cache warm (304s) | runs |
 |---|---|---|---|---|---|
-| as the widget fetches them (brotli, decoded by the browser) | ${size(dl.decoded.bytes)} | ${ms(dl.decoded.cold)} | ${dl.decoded.coldRuns.map((x) => x.toFixed(0)).join(", ")} | ${ms(dl.decoded.warm)} | ${dl.decoded.warmRuns.map((x) => x.toFixed(0)).join(", ")} |
-| their brotli bytes, not decoded | ${size(dl.opaque.bytes)} | ${ms(dl.opaque.cold)} | ${dl.opaque.coldRuns.map((x) => x.toFixed(0)).join(", ")} | ${ms(dl.opaque.warm)} | ${dl.opaque.warmRuns.map((x) => x.toFixed(0)).join(", ")} |
+| as the widget fetches them (brotli, decoded by the browser) | ${size(dl.decoded.bytes)} | ${ms(dl.decoded.cold)} | ${runList(dl.decoded.coldRuns)} | ${ms(dl.decoded.warm)} | ${runList(dl.decoded.warmRuns)} |
+| their brotli bytes, not decoded | ${size(dl.opaque.bytes)} | ${ms(dl.opaque.cold)} | ${runList(dl.opaque.coldRuns)} | ${ms(dl.opaque.warm)} | ${runList(dl.opaque.warmRuns)} |
 
 From localhost the network costs nothing, so the difference is the browser's own work per byte
 it hands the page (decoding, the disk cache, passing the bytes between its processes): on a
