@@ -112,6 +112,14 @@ test("files work in wasm as natively: open, os, pathlib, shutil, tempfile, gzip 
   assert.equal(result.stdout, readFileSync(join(ROOT, "tests/fixtures/files_program.out"), "utf8"));
 });
 
+test("help(), quit and exit are in builtins in wasm as natively (pydoc from the standard library)", async () => {
+  const program = readFileSync(join(ROOT, "tests/fixtures/site_program.py"), "utf8");
+  const result = (await wasmEngine()).run(program, "", 10000);
+  assert.equal(result.error, null, result.error);
+  // CPython 3.13's output, as crates/engine/tests/fidelity.rs expects natively.
+  assert.equal(result.stdout, readFileSync(join(ROOT, "tests/fixtures/site_program.out"), "utf8"));
+});
+
 test("time functions work in wasm (they trap in RustPython's wasm build unless replaced)", async () => {
   const result = (await wasmEngine()).run(
     "import time\nstart = time.perf_counter()\ntime.sleep(0.01)\nprint(time.perf_counter() - start >= 0.009, type(time.monotonic_ns()).__name__)\n",

@@ -31,6 +31,17 @@ import builtins as _builtins
 import gc as _gc
 import json as _json
 
+# What CPython's start (its `site` module) puts in builtins for a program, made of the standard
+# library's own `_sitebuiltins` before the guard snapshots the builtins: `help`, `quit` and
+# `exit`. Not `site` itself, which imports `os` (nearly 1 MB more of the engine's pre-started
+# image), nor so `copyright`, `credits` and `license` (docs/cpython.md).
+import _sitebuiltins
+
+_builtins.help = _sitebuiltins._Helper()
+for _name in ("quit", "exit"):
+    setattr(_builtins, _name, _sitebuiltins.Quitter(_name, "Ctrl-D (i.e. EOF)"))
+del _sitebuiltins, _name
+
 import _pykata_guard as _guard
 import _pykata_modules as _exercise_modules
 from _pykata_capture import Discard as _Discard, Streams as _Streams, configure as _configure_capture

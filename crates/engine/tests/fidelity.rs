@@ -2,7 +2,8 @@
 //! `gc.collect()`, finalizers that run within their own submission, `__main__` and the
 //! learner's module in `sys.modules`, source lines in tracebacks code prints, and strict
 //! equality that never hands learner code one of pykata's objects. Expected outputs are
-//! CPython 3.13's for the same programs (pykata's standard library is 3.13's).
+//! CPython 3.13's for the same programs (pykata's standard library is RustPython's, from
+//! CPython 3.14, which prints the same for these).
 
 mod common;
 
@@ -245,6 +246,24 @@ fn files_are_read_and_written_as_in_cpython() {
     let output = program(include_str!("../../../tests/fixtures/files_program.py"));
     // CPython 3.13's output (and 3.11's), run in an empty folder.
     assert_eq!(output, include_str!("../../../tests/fixtures/files_program.out"));
+}
+
+/// What CPython's start (`site`) puts in builtins that pykata has too: `help()` shows a learner's
+/// decorated function as CPython does (signature and docstring through `functools.wraps`), and
+/// `quit` and `exit` are CPython's.
+#[test]
+fn help_quit_and_exit_are_in_builtins_as_cpythons_start_puts_them() {
+    on_big_stack(|| {
+        let engine = Engine::new(SystemHost::default());
+        let (output, error) = run(&engine, include_str!("../../../tests/fixtures/site_program.py"));
+        assert_eq!(error, None, "{output}");
+        // CPython 3.13's output (and 3.11's).
+        assert_eq!(output, include_str!("../../../tests/fixtures/site_program.out"));
+        // `quit` closed that program's stdin, as CPython's does; the next one reads its own
+        // (echoed, as a terminal shows what was typed, then printed).
+        let next = engine.run("print(input())", "typed\n", 5000).expect("engine works");
+        assert_eq!((next.stdout.as_str(), next.error), ("typed\ntyped\n", None));
+    });
 }
 
 /// `threading.RLock` and `Condition` say whether the current thread holds them, as CPython's
