@@ -1,12 +1,14 @@
 // Runs CPython's own tests for the features pykata teaches in CPython 3.11, CPython 3.13 and
-// pykata's real wasm engine (www/pkg), and shows which pass in both CPythons but not in pykata.
+// pykata's real wasm engine (www/pkg), and shows which pass in both CPythons but not in pykata;
+// and, for reference, in CPython 3.14 as Pyodide builds it for wasm (the Python version
+// RustPython 0.6 implements), to show which of those differences CPython 3.14 has too.
 //
 //   node tests/cpython/run.mjs [--jobs N] [module ...]
 //
 // The suite is CPython 3.11's test files, read at run time from the local CPython 3.11's
 // `test` package (nothing of CPython's is kept in this repository). Each test module becomes
 // one program (harness.py + the shimmed `test` package of shim.py + the test file's text), the
-// same program in all three Pythons. Writes tests/cpython/RESULTS.md (the summary) and
+// same program in all four Pythons. Writes tests/cpython/RESULTS.md (the summary) and
 // tests/cpython/out/<module>.json (every outcome with its traceback); prints the summary.
 // Always exits 0: it measures, it is not a test.
 import { execFileSync, spawn } from "node:child_process";
@@ -45,6 +47,8 @@ const BUDGET_S = Number(process.env.PYKATA_CPYTHON_BUDGET_S ?? 30);
 const MAX_BYTES = 40_000;
 /** A pykata run that has not answered after this long is stopped (a test that never ends). */
 const PYKATA_TIMEOUT_MS = Number(process.env.PYKATA_CPYTHON_TIMEOUT_MS ?? 180_000);
+/** The npm `pyodide` package's version (CPython 3.14 for wasm). */
+const PYODIDE_VERSION = JSON.parse(readFileSync(join(ROOT, "node_modules/pyodide/package.json"), "utf8")).version;
 const CPYTHON_TIMEOUT_MS = 600_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -212,6 +216,33 @@ function pykataRunner() {
   };
 }
 
+/** CPython 3.14 in wasm (Pyodide): a fresh interpreter in a worker per program, stopped as
+ * pykata's is when it does not answer. */
+function pyodideRunner() {
+  const runner = {
+    name: "pyodide",
+    version: null,
+    run(program, stdin) {
+      return new Promise((done) => {
+        const worker = new Worker(join(HERE, "pyodide-worker.mjs"), { workerData: { program, stdin } });
+        const finish = (answer) => {
+          clearTimeout(timer);
+          worker.terminate();
+          done(answer);
+        };
+        const timer = setTimeout(() => finish({ lost: `did not finish within ${PYKATA_TIMEOUT_MS / 1000} s (stopped)` }), PYKATA_TIMEOUT_MS);
+        worker.once("message", ({ stdout, stderr, error, version }) => {
+          runner.version = version;
+          finish({ stdout, stderr, error: error ? error.trim().split("\n").pop() : null });
+        });
+        worker.once("error", (error) => finish({ lost: `Pyodide crashed: ${String(error).split("\n")[0]}` }));
+      });
+    },
+    close() {},
+  };
+  return runner;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Running one module in one Python, resuming after budget stops, crashes and timeouts.
 
@@ -310,13 +341,13 @@ function whyNotRun(result, id) {
 }
 
 function compare(module, results) {
-  const [a, b, p] = results;
+  const [a, b, p, y] = results;
   const ids = new Set([...Object.keys(a.tests), ...Object.keys(b.tests)]);
   const both = [...ids].filter((id) => passed(a.tests[id]) && passed(b.tests[id]));
   const notBoth = [...ids].filter((id) => !(passed(a.tests[id]) && passed(b.tests[id])));
   const failing = both
     .filter((id) => !passed(p.tests[id]))
-    .map((id) => ({ id, ...(p.tests[id] ?? whyNotRun(p, id)) }));
+    .map((id) => ({ id, ...(p.tests[id] ?? whyNotRun(p, id)), cpython314: y.tests[id] ?? whyNotRun(y, id) }));
   const count = (r) => Object.values(r.tests).filter(passed).length;
   return {
     module,
@@ -324,6 +355,7 @@ function compare(module, results) {
     pass311: count(a),
     pass313: count(b),
     passPykata: count(p),
+    pass314: count(y),
     both: both.length,
     excluded: notBoth.length,
     failing,
@@ -344,19 +376,25 @@ function report(rows, pythons) {
       `${pythons[0].version}'s test files, run with pykata's shimmed \`test.support\` in CPython ` +
       `${pythons[0].version}, CPython ${pythons[1].version} and pykata's wasm engine. A test counts ` +
       "if it passes in both CPythons; the others (skipped by the shim, or failing in CPython with it) " +
-      "are excluded.",
+      `are excluded. For reference, the same programs ran in CPython ${pythons[2].version} for wasm ` +
+      `(Pyodide ${PYODIDE_VERSION}), the Python version RustPython 0.6 implements; like pykata it has ` +
+      "no threads.",
   );
   lines.push("");
-  lines.push("| module | tests | pass 3.11 | pass 3.13 | pass pykata | pass both CPythons | of those, fail in pykata |");
-  lines.push("|---|--:|--:|--:|--:|--:|--:|");
+  lines.push(`| module | tests | pass 3.11 | pass 3.13 | pass pykata | pass both CPythons | of those, fail in pykata | of those, fail in ${pythons[2].version} (Pyodide) too |`);
+  lines.push("|---|--:|--:|--:|--:|--:|--:|--:|");
+  const alsoIn314 = (row) => row.failing.filter((test) => !passed(test.cpython314)).length;
   for (const row of rows)
-    lines.push(`| ${row.module} | ${row.tests} | ${row.pass311} | ${row.pass313} | ${row.passPykata} | ${row.both} | ${row.failing.length} |`);
+    lines.push(`| ${row.module} | ${row.tests} | ${row.pass311} | ${row.pass313} | ${row.passPykata} | ${row.both} | ${row.failing.length} | ${alsoIn314(row)} |`);
+  const failing = sum("failing");
+  const also = rows.reduce((total, row) => total + alsoIn314(row), 0);
   lines.push(
-    `| **total** | ${sum("tests")} | ${sum("pass311")} | ${sum("pass313")} | ${sum("passPykata")} | ${sum("both")} | ${sum("failing")} |`,
+    `| **total** | ${sum("tests")} | ${sum("pass311")} | ${sum("pass313")} | ${sum("passPykata")} | ${sum("both")} | ${failing} | ${also} |`,
   );
   const total = sum("both");
   lines.push("");
-  lines.push(`pykata passes ${total - sum("failing")} of the ${total} tests both CPythons pass (${sum("excluded")} tests excluded).`);
+  lines.push(`pykata passes ${total - failing} of the ${total} tests both CPythons pass (${sum("excluded")} tests excluded). ` +
+    `Of the ${failing} it fails, ${also} fail in CPython ${pythons[2].version} for wasm (Pyodide) as well.`);
   for (const row of rows) {
     const notes = [];
     if (row.absent.length) notes.push(`placeholders used in pykata: ${row.absent.join(", ")}`);
@@ -367,7 +405,8 @@ function report(rows, pythons) {
     lines.push(`## ${row.module}`);
     lines.push("");
     for (const note of notes) lines.push(`- _${note}_`);
-    for (const test of row.failing) lines.push(`- \`${test.id}\` — ${test.o}: ${(test.msg ?? "").replaceAll("|", "\\|").slice(0, 300)}`);
+    const text = (test) => (test.msg ? `${test.o}: ${test.msg.replaceAll("|", "\\|").slice(0, 300)}` : test.o);
+    for (const test of row.failing) lines.push(`- \`${test.id}\` — ${text(test)}; in ${pythons[2].version} (Pyodide): ${text(test.cpython314)}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -397,27 +436,29 @@ async function main() {
     else chosen.push(args[i]);
   }
   const modules = chosen.length ? chosen : MODULES;
-  const pythons = [pythonInfo(findPython("3.11")), pythonInfo(findPython("3.13"))];
+  const pythons = [pythonInfo(findPython("3.11")), pythonInfo(findPython("3.13")), { python: "pyodide", version: null }];
   const testDir = pythons[0].testDir;
   console.error(`suite: ${testDir}; pythons: ${pythons.map((p) => `${p.python} (${p.version})`).join(", ")}; pykata: ${PKG}`);
   mkdirSync(OUT, { recursive: true });
   const rows = await pool(modules, jobs, async (module) => {
     const program = buildProgram(module, testDir);
-    const runners = [cpythonRunner(pythons[0].python), cpythonRunner(pythons[1].python), pykataRunner()];
+    const runners = [cpythonRunner(pythons[0].python), cpythonRunner(pythons[1].python), pykataRunner(), pyodideRunner()];
     const results = [];
     for (const runner of runners) {
       results.push(await runModule(runner, program));
       await runner.close();
     }
     nameByIndex(results[2], results[0]);
+    nameByIndex(results[3], results[0]);
+    pythons[2].version ??= runners[3].version;
     const row = compare(module, results);
     writeFileSync(
       join(OUT, `${module}.json`),
-      `${JSON.stringify({ module, row, cpython311: results[0], cpython313: results[1], pykata: results[2] }, null, 1)}\n`,
+      `${JSON.stringify({ module, row, cpython311: results[0], cpython313: results[1], pykata: results[2], pyodide: results[3] }, null, 1)}\n`,
     );
     console.error(
       `${module}: ${row.tests} tests; pass 3.11 ${row.pass311}, 3.13 ${row.pass313}, pykata ${row.passPykata}; ` +
-        `${row.failing.length} of ${row.both} fail in pykata (${row.seconds.toFixed(0)} s in pykata)`,
+        `${row.failing.length} of ${row.both} fail in pykata (${row.seconds.toFixed(0)} s in pykata); Pyodide passes ${row.pass314}`,
     );
     return row;
   });
