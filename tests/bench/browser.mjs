@@ -210,9 +210,27 @@ window.pyRun = async (source) => {
 </script></head><body></body></html>
 `;
 
+/** pykata as it was before the start-up work (`./x`'s BEFORE_REV), its own built site: the
+ * widget page as for today's, and its engine called in the page itself (it had no worker
+ * protocol of today's) for the workloads. */
+const BEFORE = "before";
+const DIRECT_ENGINE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>pykata bench: the engine in the page</title>
+<script type="module">
+import init, { PyKata } from "./pkg/pykata_wasm.js";
+await init();
+const engine = new PyKata();
+window.pyRun = async (source) => {
+  const out = engine.run(source, "", 60000);
+  return { stdout: out.stdout, error: out.error ? JSON.stringify(out.error) : null };
+};
+window.readyAt = performance.now();
+</script></head><body></body></html>
+`;
+
 /** A folder served as the bench origin: the built site's entries (linked), the bench pages,
- * and Pyodide's files under pyodide/. */
-function benchRoot(pyodideDir) {
+ * Pyodide's files under pyodide/ and, given `beforeSite`, that site under before/. */
+function benchRoot(pyodideDir, beforeSite) {
   const root = mkdtempSync(join(tmpdir(), "pykata-bench-site-"));
   linkSite(root);
   symlinkSync(pyodideDir, join(root, "pyodide"));
@@ -226,14 +244,21 @@ function benchRoot(pyodideDir) {
   const bare = join(root, NO_IMAGE);
   linkSite(bare, (entry) => !entry.startsWith("pykata_wasm_bg.image"));
   writeFileSync(join(bare, "bench-widget.html"), WIDGET_PAGE);
+  if (beforeSite) {
+    const before = join(root, BEFORE);
+    linkSite(before, () => true, beforeSite);
+    writeFileSync(join(before, "bench-widget.html"), WIDGET_PAGE);
+    writeFileSync(join(before, "bench-direct.html"), DIRECT_ENGINE_PAGE);
+  }
   return root;
 }
 
-/** Link the built site's files into `dir` (made here), those of its `pkg/` that `keep`. */
-function linkSite(dir, keep = () => true) {
+/** Link a built site's files (today's unless `site` says) into `dir` (made here), those of
+ * its `pkg/` that `keep`. */
+function linkSite(dir, keep = () => true, site = SITE) {
   mkdirSync(join(dir, "pkg"), { recursive: true });
-  for (const entry of readdirSync(SITE)) if (entry !== "pkg") symlinkSync(join(SITE, entry), join(dir, entry));
-  for (const entry of readdirSync(join(SITE, "pkg")).filter(keep)) symlinkSync(join(SITE, "pkg", entry), join(dir, "pkg", entry));
+  for (const entry of readdirSync(site)) if (entry !== "pkg") symlinkSync(join(site, entry), join(dir, entry));
+  for (const entry of readdirSync(join(site, "pkg")).filter(keep)) symlinkSync(join(site, "pkg", entry), join(dir, "pkg", entry));
 }
 
 /** Where the bench serves the site without the engine's image. */
@@ -567,11 +592,27 @@ async function runWorkloads(page) {
   return results;
 }
 
+/** pykata as it was (`BEFORE`): its widget page cold and warm, and the workloads in its engine. */
+async function beforeBench(browser, base, served, root, solution, runs, log) {
+  log("browser: pykata before the start-up work, the widget page, cold and warm cache");
+  const widget = await widgetColdWarm(`${base}${BEFORE}/`, served, solution, runs, log);
+  for (const r of widget.coldNetwork) r.sizes = sizesOf(join(root, r.path));
+  log("browser: pykata before the start-up work, the workloads");
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${base}${BEFORE}/bench-direct.html`);
+    await page.waitForFunction(() => window.readyAt, null, { timeout: 120000, polling: 20 });
+    return { widget, workloads: await runWorkloads(page) };
+  } finally {
+    await page.close();
+  }
+}
+
 /** Everything measured in the browser; `log` gets progress lines. */
-export async function browserBench({ runs = 5, log = console.error } = {}) {
+export async function browserBench({ runs = 5, log = console.error, beforeSite = null, beforeSolution = null } = {}) {
   log("browser: preparing Pyodide's files (compressed once, then cached)");
   const pyodide = pyodideCopy();
-  const root = benchRoot(pyodide.dir);
+  const root = benchRoot(pyodide.dir, beforeSite);
   const server = await serve(root);
   const served = recordServer(server);
   const base = `http://127.0.0.1:${server.address().port}/`;
@@ -584,6 +625,7 @@ export async function browserBench({ runs = 5, log = console.error } = {}) {
     for (const r of widget.coldNetwork) r.sizes = sizesOf(join(root, r.path));
     log("browser: the widget page without the engine's image, cold and warm cache");
     const noImage = await widgetColdWarm(`${base}${NO_IMAGE}/`, served, solution, runs, log);
+    const before = beforeSite ? await beforeBench(browser, base, served, root, beforeSolution, runs, log) : null;
     log("browser: the engine's files alone, decoded and as opaque brotli");
     const download = {
       decoded: await downloadColdWarm(`${base}bench-download.html`, runs),
@@ -596,8 +638,10 @@ export async function browserBench({ runs = 5, log = console.error } = {}) {
     log("browser: Pyodide, and the workloads");
     const pyo = await engineSideBySide(base, served, "bench-pyodide.html", runs, log, "Pyodide");
     for (const w of WORKLOADS) {
-      if (pykata.workloads[w.id].stdout !== pyo.workloads[w.id].stdout) {
-        throw new Error(`${w.id}: pykata printed ${JSON.stringify(pykata.workloads[w.id].stdout)}, Pyodide ${JSON.stringify(pyo.workloads[w.id].stdout)}`);
+      for (const [label, k] of [["pykata", pykata], ["pykata before", before]]) {
+        if (k && k.workloads[w.id].stdout !== pyo.workloads[w.id].stdout) {
+          throw new Error(`${w.id}: ${label} printed ${JSON.stringify(k.workloads[w.id].stdout)}, Pyodide ${JSON.stringify(pyo.workloads[w.id].stdout)}`);
+        }
       }
     }
     return {
@@ -605,6 +649,7 @@ export async function browserBench({ runs = 5, log = console.error } = {}) {
       chromium: browser.version(),
       widget,
       noImage,
+      before,
       download,
       checks,
       pykata,
