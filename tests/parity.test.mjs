@@ -120,6 +120,28 @@ test("help(), quit and exit are in builtins in wasm as natively (pydoc from the 
   assert.equal(result.stdout, readFileSync(join(ROOT, "tests/fixtures/site_program.out"), "utf8"));
 });
 
+test("time's zone attributes follow the local time zone in wasm, not the zone the engine's image was taken in", () => {
+  // CPython 3.13's values on Linux in each zone (TZ set), after a first line as the program
+  // starts and a second after time.tzset().
+  const expected = {
+    UTC: "('UTC', 'UTC') 0 0 0",
+    "Europe/Berlin": "('CET', 'CEST') -3600 -7200 1",
+    "America/New_York": "('EST', 'EDT') 18000 14400 1",
+    "Australia/Sydney": "('AEST', 'AEDT') -36000 -39600 1",
+    "Asia/Kolkata": "('IST', 'IST') -19800 -19800 0",
+  };
+  const program = "import time\nprint(time.tzname, time.timezone, time.altzone, time.daylight)\ntime.tzset()\nprint(time.tzname, time.timezone, time.altzone, time.daylight)\n";
+  const child = `import { freshEngine } from ${JSON.stringify(new URL("./support.mjs", import.meta.url).href)};
+const { engine, restored } = await freshEngine();
+if (!restored) throw new Error("the engine's image was not copied in");
+const out = engine.run(${JSON.stringify(program)}, "", 5000);
+process.stdout.write(out.error ?? out.stdout);`;
+  for (const [zone, want] of Object.entries(expected)) {
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", child], { env: { ...process.env, TZ: zone }, encoding: "utf8" });
+    assert.equal(result.stdout, `${want}\n${want}\n`, `${zone}: ${result.stderr}`);
+  }
+});
+
 test("time functions work in wasm (they trap in RustPython's wasm build unless replaced)", async () => {
   const result = (await wasmEngine()).run(
     "import time\nstart = time.perf_counter()\ntime.sleep(0.01)\nprint(time.perf_counter() - start >= 0.009, type(time.monotonic_ns()).__name__)\n",

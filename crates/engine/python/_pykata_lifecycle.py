@@ -123,3 +123,33 @@ def install_host_clock():
             pass
 
     time.sleep = sleep
+
+    def tzset():
+        """Set `timezone`, `altzone`, `daylight` and `tzname` from the local time zone (here
+        the browser's), as CPython derives them where the C library does not say: the zone's
+        offset and name at the start of this year and half a year later, the one further west
+        of UTC being standard time."""
+        year = (365 * 24 + 6) * 3600
+        start = int(wall()) // year * year
+        january, july = time.localtime(start), time.localtime(start + year // 2)
+        standard, summer = (july, january) if january.tm_gmtoff > july.tm_gmtoff else (january, july)
+        time.timezone = -standard.tm_gmtoff
+        time.altzone = -summer.tm_gmtoff
+        time.daylight = int(january.tm_gmtoff != july.tm_gmtoff)
+        time.tzname = (standard.tm_zone, summer.tm_zone)
+
+    # RustPython's `time` has these for Unix hosts only.
+    time.tzset = tzset
+    global _local_zone
+    _local_zone = tzset
+
+
+# Where `time`'s zone attributes are made by pykata (see `install_host_clock`): made again for
+# every submission, since the engine's pre-started image was taken in another zone.
+_local_zone = None
+
+
+def local_zone():
+    """Give `time` the local time zone's attributes, where pykata makes them."""
+    if _local_zone is not None:
+        _local_zone()
