@@ -138,18 +138,33 @@ def install_host_clock():
         time.daylight = int(january.tm_gmtoff != july.tm_gmtoff)
         time.tzname = (standard.tm_zone, summer.tm_zone)
 
-    # RustPython's `time` has these for Unix hosts only.
+    # RustPython's `time` has these for Unix hosts only. They are made on first use in each
+    # submission (asking the zone costs a Check 7 to 15 ms): the engine's pre-started image was
+    # taken in another zone than the learner's.
+    def __getattr__(name):
+        if name in _ZONE_ATTRIBUTES:
+            tzset()
+            return getattr(time, name)
+        raise AttributeError(f"module 'time' has no attribute '{name}'")
+
+    def __dir__():
+        return sorted({*vars(time), *_ZONE_ATTRIBUTES})
+
     time.tzset = tzset
-    global _local_zone
-    _local_zone = tzset
+    time.__getattr__ = __getattr__
+    time.__dir__ = __dir__
+    global _zone_module
+    _zone_module = time
 
 
-# Where `time`'s zone attributes are made by pykata (see `install_host_clock`): made again for
-# every submission, since the engine's pre-started image was taken in another zone.
-_local_zone = None
+_ZONE_ATTRIBUTES = ("timezone", "altzone", "daylight", "tzname")
+
+# The `time` module whose zone attributes pykata makes (see `install_host_clock`), or None.
+_zone_module = None
 
 
 def local_zone():
-    """Give `time` the local time zone's attributes, where pykata makes them."""
-    if _local_zone is not None:
-        _local_zone()
+    """Forget the zone attributes a submission made, so that the next asks the zone again."""
+    if _zone_module is not None:
+        for name in _ZONE_ATTRIBUTES:
+            _zone_module.__dict__.pop(name, None)

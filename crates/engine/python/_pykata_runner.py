@@ -127,7 +127,7 @@ def _execute(request):
 
 def _begin_submission(request):
     """What every call that runs learner code starts from: the learner's file name, a fresh
-    file system and the local time zone."""
+    file system, and `time`'s zone attributes to be asked anew."""
     _use_file(request["learner_file"])
     _reset_files(_FILES)
     _local_zone()
