@@ -163,7 +163,7 @@ _ZONE_ATTRIBUTES = ("timezone", "altzone", "daylight", "tzname")
 _zone_module = None
 
 
-def local_zone():
+def forget_zone():
     """Forget the zone attributes a submission made, so that the next asks the zone again."""
     if _zone_module is not None:
         for name in _ZONE_ATTRIBUTES:

@@ -34,7 +34,7 @@ import json as _json
 # What CPython's start (its `site` module) puts in builtins for a program, made of the standard
 # library's own `_sitebuiltins` before the guard snapshots the builtins: `help`, `quit` and
 # `exit`. Not `site` itself, which imports `os` (nearly 1 MB more of the engine's pre-started
-# image), nor so `copyright`, `credits` and `license` (docs/cpython.md).
+# image), so not `copyright`, `credits` and `license` either (docs/cpython.md).
 import _sitebuiltins
 
 _builtins.help = _sitebuiltins._Helper()
@@ -53,7 +53,7 @@ from _pykata_describe import exception_name as _exception_name
 from _pykata_learner import compile_learner as _compile_learner, exit_is_clean as _exit_is_clean
 from _pykata_learner import run_learner as _run_learner, shut_down as _shut_down, use_file as _use_file
 from _pykata_lifecycle import configure as _configure_lifecycle
-from _pykata_lifecycle import local_zone as _local_zone
+from _pykata_lifecycle import forget_zone as _forget_zone
 from _pykata_lifecycle import reset_limits as _reset_limits, trusted_import as _trusted_import
 from _pykata_match import digest_of as _digest, output_matches as _output_matches
 from _pykata_static import judge as _static
@@ -130,7 +130,7 @@ def _begin_submission(request):
     file system, and `time`'s zone attributes to be asked anew."""
     _use_file(request["learner_file"])
     _reset_files(_FILES)
-    _local_zone()
+    _forget_zone()
 
 
 # False while a call that runs learner code is under way: if it never finished (the time
