@@ -140,7 +140,8 @@ def install_host_clock():
 
     # RustPython's `time` has these for Unix hosts only. They are made on first use in each
     # submission (asking the zone costs a Check 7 to 15 ms): the engine's pre-started image was
-    # taken in another zone than the learner's.
+    # taken in another zone than the learner's, and the guard's `restore` drops them again
+    # after the submission, as it drops whatever is added to a trusted module.
     def __getattr__(name):
         if name in _ZONE_ATTRIBUTES:
             tzset()
@@ -153,18 +154,6 @@ def install_host_clock():
     time.tzset = tzset
     time.__getattr__ = __getattr__
     time.__dir__ = __dir__
-    global _zone_module
-    _zone_module = time
 
 
 _ZONE_ATTRIBUTES = ("timezone", "altzone", "daylight", "tzname")
-
-# The `time` module whose zone attributes pykata makes (see `install_host_clock`), or None.
-_zone_module = None
-
-
-def forget_zone():
-    """Forget the zone attributes a submission made, so that the next asks the zone again."""
-    if _zone_module is not None:
-        for name in _ZONE_ATTRIBUTES:
-            _zone_module.__dict__.pop(name, None)

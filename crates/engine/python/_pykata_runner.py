@@ -53,7 +53,6 @@ from _pykata_describe import exception_name as _exception_name
 from _pykata_learner import compile_learner as _compile_learner, exit_is_clean as _exit_is_clean
 from _pykata_learner import run_learner as _run_learner, shut_down as _shut_down, use_file as _use_file
 from _pykata_lifecycle import configure as _configure_lifecycle
-from _pykata_lifecycle import forget_zone as _forget_zone
 from _pykata_lifecycle import reset_limits as _reset_limits, trusted_import as _trusted_import
 from _pykata_match import digest_of as _digest, output_matches as _output_matches
 from _pykata_static import judge as _static
@@ -125,14 +124,6 @@ def _execute(request):
     return _answer("pass", None, output)
 
 
-def _begin_submission(request):
-    """What every call that runs learner code starts from: the learner's file name, a fresh
-    file system, and `time`'s zone attributes to be asked anew."""
-    _use_file(request["learner_file"])
-    _reset_files(_FILES)
-    _forget_zone()
-
-
 # False while a call that runs learner code is under way: if it never finished (the time
 # budget's interruption landed in pykata's own code), the next call restores first.
 _restored = [True]
@@ -146,7 +137,8 @@ def run_check(request_json):
         _guard.restore()
     _restored[0] = False
     request = _loads(request_json)
-    _begin_submission(request)
+    _use_file(request["learner_file"])
+    _reset_files(_FILES)
     if request["kind"] == "static":
         answer = _static(request)
     elif request["kind"] == "unittest":
@@ -166,10 +158,11 @@ def run_program(request_json):
         _guard.restore()
     _restored[0] = False
     request = _loads(request_json)
-    _begin_submission(request)
+    _use_file(request["learner_file"])
     source = request["source"]
     streams = _Streams(request.get("stdin"), live=True)
     error = line = budget = exception = None
+    _reset_files(_FILES)
     with streams:
         problem = _exercise_modules.install_helpers(request)
         try:
